@@ -1,0 +1,323 @@
+"""Who and cue: the source a figure is attributed to, resolved to a name.
+
+Hand-written on spaCy's parse: textacy's quotation extractor covers direct
+quotes only and resolves nothing. Rules, in order:
+1. a figure inside a quotation belongs to the quote's speaker;
+2. a reporting verb ("said", "estimated", "show") whose complement holds the
+   figure gives its subject (or its passive agent, "reported by X");
+3. "according to X" anywhere in the sentence gives X;
+4. a report noun ("X's estimate", "media reports that", "a tally by X").
+Mentions are then resolved: acronyms to their long form ("NIS" -> "Korean
+National Intelligence Service"), surnames to full names, pronouns and
+descriptions ("he", "the agency") to the last fitting named entity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from .resources import load
+
+_CUES = load("cues")
+CUE_VERBS = frozenset(_CUES["verbs"])
+CUE_NOUNS = frozenset(_CUES["nouns"])
+PERSON_WORDS = frozenset(_CUES["person_descriptions"])
+ORG_WORDS = frozenset(_CUES["org_descriptions"])
+_COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "attr", "oprd", "conj", "dep", "acomp"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|sir|dame|lord|lady|president|minister)\.?\s+", re.I)
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_THING_PRONOUNS = {"it", "its", "they", "their", "them", "we", "our"}
+_CONNECTORS = {"of", "for", "the", "and", "&", "on", "in", "de"}
+
+
+@dataclass(frozen=True)
+class Source:
+    text: str
+    name: str
+    label: str | None
+    start: int
+    end: int
+    cue: str
+
+    def as_record(self) -> dict:
+        return {"text": self.text, "name": self.name, "label": self.label, "start": self.start, "end": self.end}
+
+
+class Attributor:
+    """Attribution for every figure of one parsed document."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._quote_speakers: dict[tuple[int, int], Source | None] = {}
+
+    # -- document-wide facts -------------------------------------------------
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return quote_spans(self.doc.text)
+
+    @cached_property
+    def entities(self) -> list[Span]:
+        return [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+
+    @cached_property
+    def aliases(self) -> dict[str, str]:
+        """Acronyms and surnames -> the full name the document introduced."""
+        aliases: dict[str, str] = {}
+        orgs = [e for e in self.entities if e.label_ == "ORG" and len(e) > 1]
+        text = self.doc.text
+        for ent in orgs:
+            m = re.match(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)", text[ent.end_char:ent.end_char + 14])
+            if m:
+                aliases.setdefault(m.group(1), _strip_det(ent.text))
+        for ent in orgs:
+            words = [w for w in re.findall(r"[A-Za-z]+", _strip_det(ent.text)) if w.lower() not in _CONNECTORS]
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            for k in range(2, len(initials) + 1):
+                aliases.setdefault(initials[-k:], _strip_det(ent.text))
+        people = [e for e in self.entities if e.label_ == "PERSON" and len(e) > 1]
+        for ent in people:
+            for part in (ent[-1].text, ent[0].text):
+                aliases.setdefault(part, ent.text)
+        return aliases
+
+    def resolve_name(self, mention: str) -> str:
+        bare = _strip_det(_TITLES.sub("", mention.strip()))
+        key = bare.replace("'s", "").replace("\u2019s", "").strip()
+        return self.aliases.get(key) or self.aliases.get(key.replace(".", "")) or bare
+
+    # -- per figure ----------------------------------------------------------
+    def source_of(self, tokens: list[Token], start: int) -> Source | None:
+        if not tokens:
+            return None
+        quote = next(((s, e) for s, e in self.quotes if s <= start < e), None)
+        if quote is not None:
+            if quote not in self._quote_speakers:
+                self._quote_speakers[quote] = self._quote_speaker(quote)
+            if self._quote_speakers[quote] is not None:
+                return self._quote_speakers[quote]
+        anchor = tokens[-1]
+        sent = anchor.sent
+        cue = self._governing_cue(anchor, quote)
+        if cue is not None:
+            return cue
+        found = self._according_to(sent, anchor)
+        if found is not None:
+            return found
+        return self._noun_cue(sent, anchor)
+
+    def _governing_cue(self, anchor: Token, quote) -> Source | None:
+        """A reporting verb above the figure, entered through its complement."""
+        child, tok = anchor, anchor.head
+        for _ in range(12):
+            if tok is child:
+                break
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS and child.dep_ in _COMPLEMENT_DEPS:
+                source = self._subject_source(tok)
+                if source is not None:
+                    return source
+            if tok.pos_ == "NOUN" and tok.lower_ in CUE_NOUNS and child.dep_ in ("acl", "ccomp", "relcl", "appos"):
+                source = self._owner_of_noun(tok)
+                if source is not None:
+                    return source
+            child, tok = tok, tok.head
+        for tok in anchor.sent:
+            if tok.dep_ == "parataxis" and tok.lemma_.lower() in CUE_VERBS and not self._in_quote(tok.idx) \
+                    and anchor not in list(tok.subtree):
+                source = self._subject_source(tok)
+                if source is not None:
+                    return source
+        return None
+
+    def _in_quote(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.quotes)
+
+    def _subject_source(self, verb: Token) -> Source | None:
+        cue = verb.text
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None and subject.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is None:
+                return None
+            cue, subject = f"{verb.text} by", pobj
+        if subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or subject.lower_ in ("there", "that", "this", "which", "who", "what"):
+            return None
+        if subject.lower_ in ("i", "we", "you") and not self._in_quote(subject.idx):
+            return None
+        if subject.pos_ == "NOUN" and subject.lower_ in CUE_NOUNS:
+            owner = self._owner_of_noun(subject, cue=cue)
+            if owner is not None:
+                return owner
+        return self._mention(subject, cue)
+
+    def _owner_of_noun(self, noun: Token, cue: str | None = None) -> Source | None:
+        """'X's estimate', 'South Korean media reports', 'a tally by X', 'FEC records'."""
+        cue = cue or noun.text
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj.lower_ not in CUE_NOUNS:
+                    return self._mention(pobj, cue)
+        owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i
+                  and (c.pos_ in ("PROPN", "NOUN", "PRON") or c.ent_type_)]
+        if owners:
+            first = min(owners, key=lambda t: t.left_edge.i)
+            last = max(owners, key=lambda t: t.i)
+            span = self.doc[first.left_edge.i:last.i + 1]
+            return self._from_span(span, owners[-1], cue, whole=noun)
+        return None
+
+    def _according_to(self, sent: Span, anchor: Token) -> Source | None:
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                to = self.doc[tok.i + 1]
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                if pobj is None and tok.i + 2 < sent.end:
+                    pobj = self.doc[tok.i + 2]
+                if pobj is None or self._in_quote(pobj.idx) != self._in_quote(anchor.idx):
+                    continue
+                if pobj.pos_ == "NOUN" and pobj.lower_ in CUE_NOUNS:
+                    owner = self._owner_of_noun(pobj, cue="according to")
+                    if owner is not None:
+                        return owner
+                return self._mention(pobj, "according to")
+        return None
+
+    def _noun_cue(self, sent: Span, anchor: Token) -> Source | None:
+        """'By his calculations, ...': a report noun in a phrase that frames the figure's clause."""
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.lower_ in CUE_NOUNS and tok.head.dep_ == "prep" \
+                    and tok.head.lower_ in ("by", "in", "under") and tok.dep_ == "pobj" and tok.i < anchor.i \
+                    and tok.head.head.pos_ in ("VERB", "AUX"):
+                owner = self._owner_of_noun(tok)
+                if owner is not None:
+                    return owner
+        return None
+
+    def _mention(self, head: Token, cue: str) -> Source | None:
+        """The mention headed by ``head``: its words (without clauses) and the resolved name."""
+        keep = [head]
+        for child in head.children:
+            if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "advmod") and child.i > head.i:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in ("of", "for", "to", "at", "from"):
+                continue
+            if child.dep_ == "conj" and child.i > head.i:
+                keep.extend(child.subtree)
+                continue
+            keep.extend(child.subtree)
+        keep.extend(c for c in head.children if c.dep_ == "cc" and any(k.i > c.i for k in keep))
+        first, last = min(t.i for t in keep), max(t.i for t in keep)
+        while last > first and self.doc[last].is_punct:
+            last -= 1
+        span = self.doc[first:last + 1]
+        return self._from_span(span, head, cue)
+
+    def _from_span(self, span: Span, head: Token, cue: str, whole: Token | None = None) -> Source:
+        text = span.text
+        name, label = self._name_for(span, head)
+        return Source(text=text, name=name, label=label, start=span.start_char, end=span.end_char, cue=cue)
+
+    def _name_for(self, span: Span, head: Token) -> tuple[str, str | None]:
+        low = head.lower_
+        if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and head.ent_iob_ in ("B", "I"):
+            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                if ent.label_ == "NORP" and len(span) > len(ent):
+                    return span.text, "NORP"
+                return self.resolve_name(ent.text), ent.label_
+        for child in head.children:
+            if child.dep_ == "appos":
+                ent = next((e for e in self.doc.ents if e.start <= child.i < e.end and e.label_ in ("PERSON", "ORG")),
+                           None)
+                if ent is not None:
+                    return self.resolve_name(ent.text), ent.label_
+        if head.pos_ == "PRON" or (low in ("its", "his", "her", "their")):
+            if low in _PERSON_PRONOUNS:
+                found = self._last_entity(head.idx, ("PERSON",))
+            elif low in ("it", "its"):
+                found = self._last_entity(head.idx, ("ORG", "GPE"))
+            else:
+                found = self._last_entity(head.idx, ("ORG", "GPE", "NORP")) if low in _THING_PRONOUNS else None
+            if found is not None:
+                return found
+            return span.text, None
+        if head.pos_ == "PROPN" and head.ent_type_ == "":
+            resolved = self.resolve_name(span.text)
+            return resolved, "PERSON" if resolved in self.aliases.values() else None
+        content = [t for t in span if not t.is_punct and t.pos_ not in ("DET",)]
+        if low in ORG_WORDS and len(content) == 1:
+            found = self._last_entity(head.idx, ("ORG",))
+            if found is not None:
+                return found
+        if low in PERSON_WORDS and len(content) == 1:
+            found = self._last_entity(head.idx, ("PERSON",))
+            if found is not None:
+                return found
+        ents = [e for e in self.doc.ents if span.start <= e.start and e.end <= span.end
+                and e.label_ in ("PERSON", "ORG") and e.root.dep_ != "poss"]
+        if ents:
+            return self.resolve_name(ents[-1].text), ents[-1].label_
+        label = "PERSON" if low in PERSON_WORDS else ("ORG" if low in ORG_WORDS else None)
+        return span.text, label
+
+    def _last_entity(self, before: int, labels: tuple[str, ...]) -> tuple[str, str] | None:
+        """The last named entity of ``labels`` before offset ``before``, subjects preferred."""
+        candidates = [e for e in self.entities if e.end_char <= before and e.label_ in labels]
+        subjects = [e for e in candidates if e.root.dep_ in _SUBJECT_DEPS or e.root.head.dep_ in _SUBJECT_DEPS]
+        pick = (subjects or candidates)[-1] if candidates else None
+        if pick is None:
+            return None
+        return self.resolve_name(pick.text), pick.label_
+
+    def _quote_speaker(self, quote: tuple[int, int]) -> Source | None:
+        qs, qe = quote
+        doc = self.doc
+        sents = [s for s in doc.sents if s.end_char > qs - 1 and s.start_char <= qe + 1]
+        after = [s for s in doc.sents if s.start_char >= qe][:1]
+        best = None
+        for sent in sents + after:
+            for tok in sent:
+                if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS and not (qs <= tok.idx < qe) \
+                        and not self._in_quote(tok.idx):
+                    source = self._subject_source(tok)
+                    if source is not None and not (qs <= source.start < qe):
+                        distance = tok.idx - qe if tok.idx >= qe else qs - tok.idx
+                        if best is None or distance < best[0]:
+                            best = (distance, source)
+            if best is not None and sent in sents:
+                break
+        return best[1] if best else None
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations: curly pairs, and straight quotes toggled within a paragraph."""
+    spans = []
+    opened = None
+    for m in re.finditer(r"[\u201c\u201d\"]|\n\s*\n", text):
+        ch = m.group(0)
+        if ch.strip() == "":
+            opened = None
+            continue
+        if ch == "\u201c":
+            opened = m.start()
+        elif ch == "\u201d":
+            if opened is not None:
+                spans.append((opened, m.end()))
+            opened = None
+        elif opened is None:
+            opened = m.start()
+        else:
+            spans.append((opened, m.end()))
+            opened = None
+    return spans
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())

@@ -1,0 +1,209 @@
+"""Time expressions normalised TIMEX3-style against the document date.
+
+spaCy finds the DATE/TIME mentions; their normalisation is hand-written here
+because dateparser answers with one datetime (no granularity, no intervals,
+no weeks, and it fills a missing year from the wall clock, which the record
+contract forbids). The rules below never guess a year: without a document
+date a month and day become ``XXXX-MM-DD`` and relative dates ``None``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_FULL_DATE_RES = [
+    re.compile(rf"\b(?P<month>{_MONTH_RE})\.?\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH_RE})\.?,?\s+{_YEAR}\b", re.I),
+    re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b"),
+]
+_DATELINE_RE = re.compile(
+    rf"^\W{{0,3}}(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:(?P<month>{_MONTH_RE})\.?\s+{_DAY},?\s+{_YEAR}"
+    rf"|{_DAY.replace('day>', 'day2>')}\s+(?P<month2>{_MONTH_RE})\.?,?\s+(?P<year2>1[5-9]\d\d|20\d\d))\W{{0,3}}$",
+    re.I,
+)
+
+
+def parse_iso_date(value) -> dt.date | None:
+    """'2016-11-08', '2016-11-08T10:00:00Z' -> date; anything else -> None."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def find_dateline(text: str, max_lines: int = 6) -> dt.date | None:
+    """A date standing alone on one of the first lines ('December 13, 2008'): the document date."""
+    for line in text.splitlines()[:max_lines]:
+        m = _DATELINE_RE.match(line.strip())
+        if m:
+            month = MONTHS[(m.group("month") or m.group("month2")).lower()]
+            day = int(m.group("day") or m.group("day2"))
+            year = int(m.group("year") or m.group("year2"))
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                return None
+    return None
+
+
+def _month_value(year: int | None, month: int) -> str:
+    return f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
+
+
+def _day_value(year: int | None, month: int, day: int) -> str | None:
+    if not 1 <= day <= 31:
+        return None
+    if year:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return f"XXXX-{month:02d}-{day:02d}"
+
+
+def _week(date: dt.date) -> str:
+    year, week, _ = date.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _shift_month(date: dt.date, months: int) -> tuple[int, int]:
+    index = date.year * 12 + date.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _weekday(name: str, ref: dt.date, future: bool) -> str:
+    target = WEEKDAYS[name]
+    if future:
+        delta = (target - ref.weekday()) % 7 or 7
+        return (ref + dt.timedelta(days=delta)).isoformat()
+    delta = (ref.weekday() - target) % 7
+    return (ref - dt.timedelta(days=delta)).isoformat()
+
+
+def _point(expr: str, ref: dt.date | None, future: bool) -> str | None:
+    """One point in time (no interval): the TIMEX3 value of ``expr`` or None."""
+    low = expr.lower().strip(" .,")
+    low = re.sub(r"^(?:on|in|at|by|during|since|through|until|till|as of|from|of|the|early|late|mid-?|"
+                 r"earlier|later|before|after)\s+", "", low)
+    low = re.sub(r"^(?:early|late|mid-?|the)\s*", "", low)
+    for pattern in _FULL_DATE_RES:
+        m = pattern.search(low)
+        if m:
+            month = m.group("month")
+            month = int(month) if month.isdigit() else MONTHS[month.rstrip(".")]
+            return _day_value(int(m.group("year")), month, int(m.group("day")))
+    m = re.search(rf"\b(?P<month>{_MONTH_RE})\.?\s+{_DAY}\b", low) or re.search(
+        rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b", low)
+    if m:
+        month = MONTHS[m.group("month")]
+        year_m = re.search(_YEAR, low)
+        year = int(year_m.group("year")) if year_m else (ref.year if ref else None)
+        return _day_value(year, month, int(m.group("day")))
+    m = re.search(rf"\b(?P<month>{_MONTH_RE})\b\.?(?:,?\s+(?:of\s+)?{_YEAR})?", low)
+    if m and not (m.group("month") == "may" and not m.group("year") and low != "may"):
+        year = int(m.group("year")) if m.group("year") else None
+        if year is None:
+            if re.search(r"\b(?:last|this|next)\s+year\b", low):
+                return None
+            year = ref.year if ref else None
+            if ref and not future and MONTHS[m.group("month")] > ref.month + 1:
+                year -= 1
+        return _month_value(year, MONTHS[m.group("month")])
+    m = re.search(r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+" + _YEAR + r")?", low)
+    if m:
+        year = int(m.group("year")) if m.group("year") else (ref.year if ref else None)
+        return f"{year:04d}-Q{ORDINALS[m.group('n')]}" if year else f"XXXX-Q{ORDINALS[m.group('n')]}"
+    m = re.search(rf"\b(?P<season>{'|'.join(SEASONS)})(?:\s+(?:of\s+)?{_YEAR})?\b", low)
+    if m and (m.group("year") or ref):
+        year = int(m.group("year")) if m.group("year") else ref.year
+        return f"{year:04d}-{SEASONS[m.group('season')]}"
+    m = re.search(rf"\b{_YEAR}s?\b", low)
+    if m:
+        if low.endswith("s") and re.search(r"\d0s$", low):
+            return m.group("year")[:3]
+        return m.group("year")
+    for name in WEEKDAYS:
+        if re.search(rf"\b{name}\b", low):
+            if ref is None:
+                return None
+            if "next" in low:
+                return _weekday(name, ref, True)
+            if "last" in low and ref.weekday() != WEEKDAYS[name]:
+                return _weekday(name, ref - dt.timedelta(days=1), False)
+            return _weekday(name, ref, future)
+    return _relative(low, ref)
+
+
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+                  "the day": 0, "day": 0, "yesterday": -1, "tomorrow": 1, "mid-day": 0, "midday": 0}
+_UNIT_RE = r"(?P<unit>week|month|year|quarter|decade)"
+
+
+def _relative(low: str, ref: dt.date | None) -> str | None:
+    if ref is None:
+        return None
+    for phrase, days in _RELATIVE_DAYS.items():
+        if low == phrase or low.endswith(" " + phrase) or low.startswith(phrase + " "):
+            return (ref + dt.timedelta(days=days)).isoformat()
+    m = re.search(rf"\b(?P<which>this|last|next|past|previous|coming|current)\s+{_UNIT_RE}\b", low)
+    if m is None:
+        m = re.search(rf"\b(?P<which>)(?:of\s+)?the\s+{_UNIT_RE}\b", low) if low.startswith(("beginning", "end", "start")) else None
+    if m is None:
+        return None
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group("which"), 0)
+    unit = m.group("unit")
+    if unit == "week":
+        return _week(ref + dt.timedelta(weeks=step))
+    if unit == "month":
+        year, month = _shift_month(ref, step)
+        return f"{year:04d}-{month:02d}"
+    if unit == "quarter":
+        quarter = (ref.month - 1) // 3 + step
+        year = ref.year + quarter // 4
+        return f"{year:04d}-Q{quarter % 4 + 1}"
+    if unit == "decade":
+        return str(ref.year // 10 + step)[:3]
+    return str(ref.year + step)
+
+
+_INTERVAL_RE = re.compile(r"^(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|through|-)\s+(?P<b>.+)$", re.I)
+_VAGUE = re.compile(r"\b(?:recent|recently|now|currently|soon|past few|coming|these days|so far|lately|once)\b", re.I)
+
+
+def normalise(expr: str, ref: dt.date | None, *, future: bool = False) -> str | None:
+    """TIMEX3 value of a time expression, against the document date ``ref`` (or None)."""
+    expr = re.sub(r"\s+", " ", expr.strip())
+    m = _INTERVAL_RE.match(expr)
+    if m:
+        a = _point(m.group("a"), ref, future)
+        b = _point(m.group("b"), ref, future)
+        if a and b:
+            if re.fullmatch(r"XXXX-\d\d", a) and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", b):
+                a = b[:4] + a[4:]
+            return f"{a}/{b}"
+    low = expr.lower()
+    if re.search(r"\b(?:last|past|next|coming|previous)\s+(?:\d+|two|three|four|five|six|several|few)\b", low):
+        return None
+    value = _point(expr, ref, future)
+    if value is None and _VAGUE.search(expr):
+        return None
+    return value

@@ -1,0 +1,447 @@
+"""Figures: numbers with their qualifier, scale, currency, range, unit and kind.
+
+Hand-written, because no library reads news figures with exact offsets:
+quantulum3 and CQE lose the qualifier/offset detail or need a server. The
+scanner is a single linear regular expression over the raw text (offsets are
+never shifted); spaCy's parse and entities then decide what is a figure and
+what it counts. Word lists live in ``factx/data``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .numbers import DENOMINATORS, SCALES, SHORT_SCALES, TENS_WORDS, UNIT_WORDS, parse_number, scale_factor, tidy
+from .resources import alternation, load
+
+_CURRENCIES = load("currencies")
+_QUALIFIERS = load("qualifiers")
+_UNITS = load("units")
+_CUES = load("cues")
+MEASURES: dict[str, str] = _UNITS["measure"]
+CHANGE_VERBS = frozenset(_CUES["change_verbs"])
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+          "january", "february", "march", "april", "june", "july", "august", "september", "october",
+          "november", "december")
+
+WS = r"[^\S\r\n]"
+_UNITS_RE = "|".join(UNIT_WORDS[1:])
+_TENS_RE = "|".join(TENS_WORDS)
+_ONES_RE = "one|two|three|four|five|six|seven|eight|nine"
+_WORD_CARDINAL = (
+    rf"(?:(?:{_TENS_RE})(?:-(?:{_ONES_RE}))?|{_UNITS_RE})"
+    rf"(?:{WS}hundred(?:{WS}(?:and{WS})?(?:(?:{_TENS_RE})(?:-(?:{_ONES_RE}))?|{_UNITS_RE}))?)?"
+)
+_DENOMS_RE = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+_FRACTION = rf"(?:(?:{_UNITS_RE}|one)-(?:{_DENOMS_RE})|(?:a|one){WS}(?:half|third|quarter)(?={WS}of\b)|half(?={WS}(?:of|a{WS}percent)\b))"
+_DOZEN = rf"(?:half{WS}a{WS}dozen|half-a-dozen|a{WS}dozen|dozen)(?!s)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+)"
+_LONG_SCALE = "|".join(SCALES)
+_SHORT_SCALE = "|".join(sorted(SHORT_SCALES, key=len, reverse=True))
+_PERCENT = rf"(?:{WS}?%|{WS}+(?i:per{WS}?cent(?:age{WS}+points?)?|percentage{WS}+points?|pct)\b|-(?i:percentage-)?points?\b)"
+_CURRENCY_PREFIX = alternation(_CURRENCIES["prefix"])
+_CURRENCY_WORD = alternation(_CURRENCIES["word"])
+_ATTACHED = alternation(_UNITS["attached"])
+
+FIGURE_RE = re.compile(
+    rf"""
+    (?P<tilde>~{WS}?)?
+    (?P<sign>[-\u2212](?=[$£€¥\d]))?
+    (?:(?P<cur>{_CURRENCY_PREFIX}){WS}?)?
+    (?P<num>{_DIGITS}|(?i:{_FRACTION}|{_DOZEN}|{_WORD_CARDINAL}))
+    (?:
+        (?:{WS}|-)?(?P<scale>(?i:{_LONG_SCALE}))(?![a-z])
+      | (?P<short>{_SHORT_SCALE})(?![A-Za-z])
+    )?
+    (?P<suffix>
+        {_PERCENT}
+      | {WS}+(?P<curword>{_CURRENCY_WORD})\b
+      | {WS}+(?P<times>times)\b
+      | (?P<attached>{_ATTACHED})(?![A-Za-z])
+    )?
+    """,
+    re.VERBOSE,
+)
+QUALIFIER_RE = re.compile(
+    r"(?:(?<=[^\w])|^)(?P<q>"
+    + alternation([q for qs in _QUALIFIERS.values() for q in qs if q != "~"])
+    + rf"){WS}+\Z",
+    re.IGNORECASE,
+)
+_QUALIFIER_MOD = {q.lower(): mod for mod, qs in _QUALIFIERS.items() for q in qs}
+FURNITURE_RE = [re.compile(p) for p in load("furniture")["patterns"]]
+_BETWEEN_RE = re.compile(rf"(?:(?<=[^\w])|^)(?P<w>between|from){WS}+\Z", re.IGNORECASE)
+_CONNECTOR_RE = re.compile(rf"{WS}*(?:-|\u2013|\u2014|to|or|and|out{WS}+of){WS}*\Z|{WS}*(?:-|\u2013){WS}*\Z", re.IGNORECASE)
+_YEAR_RE = re.compile(r"1[5-9]\d\d|20\d\d|2100")
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?,?{WS}+\Z", re.IGNORECASE)
+_MONTH_AFTER_RE = re.compile(rf"\A(?:st|nd|rd|th)?,?{WS}+(?:of{WS}+)?(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
+_NAME_LABELS = {"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
+_COUNT_NOUN_POS = {"NOUN", "PROPN"}
+
+
+@dataclass
+class Figure:
+    """One figure mention, before attribution: offsets into the document text."""
+
+    start: int
+    end: int
+    low: float | int | None
+    high: float | int | None
+    is_range: bool = False
+    mod: str | None = None
+    unit: str | None = None
+    kind: str = "other"
+    currency: str | None = None
+    bare: bool = True
+    num_start: int = 0
+    num_end: int = 0
+    first_end: int = 0
+    tokens: list = field(default_factory=list, repr=False)
+
+    @property
+    def value(self):
+        return None if self.is_range else self.low
+
+
+@dataclass
+class _Raw:
+    """A scanner match before ranges are merged and context is read."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    scale: int
+    has_scale: bool
+    currency: str | None
+    percent: str | None
+    attached: str | None
+    word: bool
+    text: str
+
+
+def _scan(text: str, masked: list[tuple[int, int]]) -> list[_Raw]:
+    raws = []
+    for m in FIGURE_RE.finditer(text):
+        num_start, num_end = m.span("num")
+        start, end = m.start(), m.end()
+        if not m.group("num") or _overlaps(masked, num_start, num_end):
+            continue
+        if m.group("sign") and start > 0 and text[start - 1].isalnum():
+            start += 1
+        before = text[max(0, start - 2):start]
+        after = text[end:end + 2]
+        if before[-1:].isalnum() or before[-1:] in ".,_" or (before[-1:] == "-" and before[:1].isalpha()):
+            continue
+        if after[:1].isalnum() or after[:1] == "_" or (after[:1] in ".,:" and after[1:2].isdecimal()):
+            continue
+        word = not m.group("num")[0].isdecimal() and m.group("num")[0] != "."
+        if after[:1] == "-" and after[1:2].isalpha():
+            unit = _hyphen_unit(text, end)
+            if unit is None:
+                continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        short = m.group("short")
+        currency = None
+        if m.group("cur"):
+            currency = _CURRENCIES["prefix"].get(m.group("cur"))
+        elif m.group("curword"):
+            currency = _currency_word(m.group("curword"))
+        attached = m.group("attached")
+        if short and not currency and short in ("m", "b", "B"):
+            if short == "m" and not m.group("suffix"):
+                attached, short = "m", None
+                end = m.end("short")
+            else:
+                continue
+        scale_word = m.group("scale") or short
+        if scale_word and scale_word.lower() == "hundred" and not word:
+            pass
+        scale = scale_factor(scale_word)
+        sign = -1 if m.group("sign") and start == m.start() else 1
+        percent = None
+        suffix = m.group("suffix") or ""
+        if m.group("times"):
+            attached = "times"
+        elif suffix and not m.group("curword") and not attached:
+            low = suffix.lower()
+            percent = "percentage points" if "point" in low and ("percent" in low or not low.startswith("-")) else (
+                "points" if "point" in low else "%")
+        raws.append(_Raw(start, end, num_start, num_end, sign * value * scale, scale, bool(scale_word), currency,
+                         percent, attached, word, text[start:end]))
+    return raws
+
+
+def _hyphen_unit(text: str, end: int) -> str | None:
+    """'130-foot' / '7.5-point': the unit after a hyphen, when it is one."""
+    m = re.match(r"-([A-Za-z]+)", text[end:end + 20])
+    if m and m.group(1) in MEASURES and m.group(1) not in ("m", "t", "g", "l"):
+        return MEASURES[m.group(1)]
+    return None
+
+
+def _currency_word(word: str) -> str | None:
+    key = re.sub(r"\s+", " ", word)
+    return _CURRENCIES["word"].get(key) or _CURRENCIES["word"].get(key.lower())
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of page furniture, identifiers, clock times and links: never figures."""
+    spans = []
+    for pattern in FURNITURE_RE:
+        spans.extend(m.span() for m in pattern.finditer(text))
+    return spans
+
+
+def find_figures(doc: Doc) -> list[Figure]:
+    """Every figure of the document, ordered by offset."""
+    text = doc.text
+    masked = furniture_spans(text)
+    figures = _merge_ranges(doc, _scan(text, masked))
+    verdicts = [_exclusion(doc, fig) for fig in figures]
+    name_numbers = {_core_text(text, f) for f, v in zip(figures, verdicts) if v == "name"}
+    kept = [f for f, v in zip(figures, verdicts)
+            if v is None and not (f.bare and not f.is_range and _core_text(text, f) in name_numbers)]
+    for fig in kept:
+        _apply_qualifier(text, fig)
+        _read_context(doc, fig)
+    _fill_elided_units(kept)
+    return kept
+
+
+def _core_text(text: str, fig: Figure) -> str:
+    return text[fig.num_start:fig.num_end]
+
+
+def _is_bare(raw: _Raw) -> bool:
+    return not (raw.currency or raw.percent or raw.attached or raw.has_scale)
+
+
+def _span_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _exclusion(doc: Doc, fig: Figure) -> str | None:
+    """Why a scanned figure is not one ('date', 'name', ...), or None when it is one."""
+    text = doc.text
+    core = text[fig.num_start:fig.num_end] if not fig.is_range else text[fig.num_start:fig.first_end]
+    word = not core[:1].isdecimal() and core[:1] != "."
+    if fig.bare and word and core.lower() in ("one", "a", "an"):
+        return "pronoun"
+    if fig.bare and not word and _YEAR_RE.fullmatch(core):
+        return "year"
+    if not word and fig.kind not in ("money", "percent"):
+        if _MONTH_BEFORE_RE.search(text[max(0, fig.num_start - 12):fig.num_start]) or _MONTH_AFTER_RE.match(
+                text[fig.num_end:fig.num_end + 16]):
+            return "date"
+    span = _span_tokens(doc, fig.num_start, fig.num_end)
+    if span is None:
+        return None
+    if fig.kind not in ("money", "percent"):
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME") and ent.start_char < fig.num_end and fig.num_start < ent.end_char:
+                if not _counts_noun_outside(span, ent):
+                    return "date"
+            if ent.start_char > fig.num_end:
+                break
+    if fig.bare and not fig.is_range:
+        first, last = span[0], span[-1]
+        prev = doc[first.i - 1] if first.i > 0 else None
+        if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.tag_ != "POS" \
+                and prev.ent_type_ not in ("GPE", "NORP", "DATE") and not prev.is_sent_start:
+            return "name"
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        after = doc[last.i + 2] if last.i + 2 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \
+                and nxt.ent_type_ not in ("NORP", "GPE", "LOC", "PERSON") \
+                and not (after is not None and after.pos_ == "NOUN" and after.text[:1].islower()):
+            return "name"
+        for tok in span:
+            if tok.ent_type_ in _NAME_LABELS and _entity_has_words(tok):
+                return "name"
+    return None
+
+
+def _counts_noun_outside(span: Span, ent: Span) -> bool:
+    """True when a number inside a DATE entity still counts a noun that is no time unit."""
+    head = span[-1].head
+    return head.pos_ == "NOUN" and not (ent.start <= head.i < ent.end)
+
+
+def _entity_has_words(tok: Token) -> bool:
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    ent_tokens = doc[start:end]
+    return any(t.is_alpha and t.text[:1].isupper() and not t.like_num and t.lower_ not in MONTHS for t in ent_tokens)
+
+
+def _change_governed(doc: Doc, start: int) -> bool:
+    """True when a change verb ('increase', 'fell') governs the figure starting at ``start``."""
+    span = _span_tokens(doc, start, start + 1)
+    if span is None:
+        return False
+    tok = span[0]
+    for _ in range(4):
+        if tok.lemma_.lower() in CHANGE_VERBS:
+            return True
+        if tok.head is tok:
+            break
+        tok = tok.head
+    sent = span[0].sent
+    return any(t.lemma_.lower() in CHANGE_VERBS and t.pos_ == "VERB" and t.i < span[0].i for t in sent)
+
+
+def _merge_ranges(doc: Doc, raws: list[_Raw]) -> list[Figure]:
+    text = doc.text
+    figures: list[Figure] = []
+    i = 0
+    while i < len(raws):
+        a = raws[i]
+        b = raws[i + 1] if i + 1 < len(raws) else None
+        merged = None
+        if b is not None:
+            gap = text[a.end:b.start]
+            if len(gap) <= 12 and _CONNECTOR_RE.fullmatch(gap):
+                merged = _range(doc, a, b, gap)
+        if merged == "score":
+            i += 2
+            continue
+        if merged is not None:
+            figures.append(merged)
+            i += 2
+            continue
+        figures.append(_single(a))
+        i += 1
+    return figures
+
+
+def _single(raw: _Raw) -> Figure:
+    value = tidy(raw.value)
+    return Figure(raw.start, raw.end, value, value, currency=raw.currency, bare=_is_bare(raw),
+                  num_start=raw.num_start, num_end=raw.num_end,
+                  unit=raw.percent or (MEASURES.get(raw.attached) if raw.attached else None),
+                  kind="money" if raw.currency else "percent" if raw.percent in ("%", "percentage points") else (
+                      "other" if raw.attached == "times" else
+                      "measure" if raw.attached or raw.percent == "points" else "other"))
+
+
+def _range(doc: Doc, a: _Raw, b: _Raw, gap: str) -> Figure | str | None:
+    """Merge 'between A and B', 'A-B', 'A to B', 'A or B', 'from A to B', 'A out of B'."""
+    text = doc.text
+    connector = gap.strip().lower()
+    lead = _BETWEEN_RE.search(text[max(0, a.start - 10):a.start])
+    lead_word = lead.group("w").lower() if lead else None
+    if connector.startswith("out"):
+        if _is_bare(a) and _is_bare(b) and b.value:
+            fig = _single(a)
+            fig.end = b.end
+            fig.low = fig.high = tidy(round(a.value / b.value, 4))
+            fig.kind = "other"
+            return fig
+        return None
+    if connector == "and" and lead_word != "between":
+        return None
+    if connector in ("to", "-", "\u2013", "\u2014") and _change_governed(doc, a.start):
+        return None
+    if connector == "or" and not (_is_bare(a) and not b.currency and a.word == b.word):
+        return None
+    low_value, high_value = a.value, b.value
+    if not a.has_scale and b.has_scale and low_value * b.scale <= high_value:
+        low_value *= b.scale
+    if low_value >= high_value:
+        return "score" if connector in ("-", "\u2013") and _is_bare(a) and _is_bare(b) else None
+    currency = a.currency or b.currency
+    percent = a.percent or b.percent
+    attached = a.attached or b.attached
+    start = a.start - len(lead.group(0)) if lead_word in ("between", "from") and lead else a.start
+    if lead_word == "from" and _change_governed(doc, a.start):
+        return None
+    kind = "money" if currency else ("percent" if percent in ("%", "percentage points") else (
+        "measure" if attached or percent == "points" else "other"))
+    return Figure(start, b.end, tidy(low_value), tidy(high_value), is_range=True, currency=currency,
+                  bare=not (currency or percent or attached), num_start=a.num_start, num_end=b.num_end,
+                  first_end=a.num_end,
+                  unit=percent or (MEASURES.get(attached) if attached else None), kind=kind)
+
+
+def _apply_qualifier(text: str, fig: Figure) -> None:
+    window = text[max(0, fig.start - 24):fig.start]
+    m = QUALIFIER_RE.search(window)
+    if text[fig.start] == "~":
+        fig.mod = "approx"
+    if m:
+        phrase = re.sub(r"\s+", " ", m.group("q").lower())
+        fig.mod = _QUALIFIER_MOD.get(phrase, fig.mod)
+        fig.start -= len(m.group(0))
+
+
+def _read_context(doc: Doc, fig: Figure) -> None:
+    """Fill unit and kind from the words around the figure."""
+    span = _span_tokens(doc, fig.start, fig.end)
+    fig.tokens = list(span) if span is not None else []
+    if fig.currency:
+        fig.unit, fig.kind = fig.currency, "money"
+        return
+    if fig.unit:
+        return
+    noun = counted_noun(doc, fig)
+    if noun is None:
+        return
+    word = noun.text
+    if word in MEASURES or word.lower() in MEASURES:
+        fig.unit = MEASURES.get(word) or MEASURES[word.lower()]
+        fig.kind = "other" if fig.unit == "times" else "measure"
+    else:
+        fig.unit = word
+        fig.kind = "count"
+
+
+def counted_noun(doc: Doc, fig: Figure) -> Token | None:
+    """The noun the figure counts or measures: '4,000 North Korean soldiers' -> soldiers."""
+    if not fig.tokens:
+        return None
+    inside = {t.i for t in fig.tokens}
+    for tok in reversed(fig.tokens):
+        head = tok.head
+        if head.i not in inside and head.i > tok.i and head.pos_ in _COUNT_NOUN_POS and head.i - tok.i <= 6 \
+                and not head.ent_type_ in ("DATE", "TIME") and head.text[:1].islower():
+            return head
+    last = fig.tokens[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is None or nxt.ent_type_ in ("DATE", "TIME"):
+        return None
+    if nxt.pos_ == "NOUN" or nxt.text in MEASURES or nxt.tag_ in ("NNS", "NNPS"):
+        return nxt
+    if nxt.lower_ == "of":
+        objects = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i - nxt.i <= 4]
+        return objects[0] if objects else None
+    return None
+
+
+def _fill_elided_units(figures: list[Figure]) -> None:
+    """'4,000 soldiers, out of 12,000 deployed': the second figure counts soldiers too."""
+    for i, fig in enumerate(figures):
+        if fig.unit is not None or fig.kind != "other" or not fig.tokens or (
+                fig.low is not None and 0 < abs(fig.low) < 1):
+            continue
+        sent = fig.tokens[0].sent
+        for prev in reversed(figures[:i]):
+            if not prev.tokens or prev.tokens[0].sent != sent:
+                break
+            if prev.unit and prev.kind in ("count", "measure"):
+                fig.unit, fig.kind = prev.unit, prev.kind
+                break

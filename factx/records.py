@@ -1,0 +1,76 @@
+"""The record contract (shared spec RECORDS.md) as pydantic models, and its JSON Schema.
+
+Records travel as plain dicts (fast to build and to serialise); the models
+below document every field and give ``factx schema``. Tests validate output
+against that schema.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["count", "money", "percent", "measure", "other"]
+Mod = Literal["approx", "less_than", "more_than", "at_most", "at_least"]
+Number = float
+
+
+class FigureField(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="the figure exactly as in the input, with qualifier and scale word")
+    start: int = Field(ge=0, description="character offset of the figure's first character")
+    end: int = Field(ge=0, description="character offset just past the figure (text[start:end] == text)")
+    value: Optional[Number] = Field(description="the number with scale applied; null for a range")
+    low: Optional[Number] = Field(description="lower bound (equals value for a single figure)")
+    high: Optional[Number] = Field(description="upper bound (equals value for a single figure)")
+    mod: Optional[Mod] = Field(description="qualifier: null when stated exactly")
+    unit: Optional[str] = Field(description="counted noun, ISO 4217 code, '%', or unit of measure")
+    kind: Kind
+
+
+class WhoField(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="the source as written near the figure")
+    name: str = Field(description="resolved full name (pronouns, aliases and descriptions resolved)")
+    label: Optional[str] = Field(description="entity type: PERSON, ORG, GPE, NORP, ...")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class WhenField(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    value: Optional[str] = Field(description="TIMEX3-style value: 2025-02-27, 2025-02, 2025-W09, XXXX-02-27, intervals a/b")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class WhereField(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    label: str = Field(description="GPE, LOC, FAC or NORP")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    country: Optional[str] = Field(default=None, description="ISO 3166-1 alpha-2 code when known")
+
+
+class Record(BaseModel):
+    """One reported figure: who reported what figure, when and where."""
+
+    model_config = ConfigDict(extra="allow")
+    doc: str = Field(description="path as given, '-' for stdin, or the JSON Lines id")
+    figure: FigureField
+    what: Optional[str] = Field(description="the event or property the figure quantifies")
+    who: Optional[WhoField]
+    cue: Optional[str] = Field(description="the word or phrase carrying the attribution; null when who is null")
+    when: Optional[WhenField]
+    where: Optional[WhereField]
+    sentence: str = Field(description="the sentence holding the figure, as in the input")
+    doc_date: Optional[str] = Field(default=None, description="the document date used to resolve relative dates")
+
+
+def json_schema() -> dict:
+    schema = Record.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://factx.invalid/record.schema.json"
+    return schema

@@ -1,0 +1,131 @@
+"""Output formats. stdout carries data only; each writer flushes per document so piped output stays valid."""
+from __future__ import annotations
+
+import csv
+import io
+from typing import IO
+
+import orjson
+from rich.console import Console
+from rich.table import Table
+
+CSV_COLUMNS = [
+    "doc", "figure_text", "figure_start", "figure_end", "figure_value", "figure_low", "figure_high", "figure_mod",
+    "figure_unit", "figure_kind", "what", "who_text", "who_name", "who_label", "who_start", "who_end", "cue",
+    "when_text", "when_value", "when_start", "when_end", "where_text", "where_label", "where_start", "where_end",
+    "where_country", "sentence", "doc_date",
+]
+
+
+def dumps(record: dict) -> bytes:
+    """One JSON Lines line: UTF-8, keys in contract order, newline-terminated."""
+    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+
+
+def flatten(record: dict) -> dict:
+    """Nested fields as prefixed columns: figure.value -> figure_value, who.name -> who_name."""
+    flat = {}
+    for key, value in record.items():
+        if key in ("figure", "who", "when", "where"):
+            for sub in CSV_COLUMNS:
+                if sub.startswith(key + "_"):
+                    flat[sub] = (value or {}).get(sub[len(key) + 1:])
+        else:
+            flat[key] = value
+    return flat
+
+
+class Writer:
+    """Base writer: ``write(records)`` once per document, ``close()`` at the end."""
+
+    def __init__(self, out: IO[bytes]):
+        self.out = out
+
+    def write(self, records: list[dict]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+class JsonlWriter(Writer):
+    def write(self, records: list[dict]) -> None:
+        if records:
+            self.out.write(b"".join(dumps(r) for r in records))
+            self.out.flush()
+
+
+class JsonWriter(Writer):
+    """A JSON array, written as it goes; always closed, so the file parses even after a failure."""
+
+    def __init__(self, out: IO[bytes]):
+        super().__init__(out)
+        self.count = 0
+        self.out.write(b"[")
+
+    def write(self, records: list[dict]) -> None:
+        for record in records:
+            self.out.write((b",\n" if self.count else b"\n") + orjson.dumps(record))
+            self.count += 1
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.write(b"\n]\n" if self.count else b"]\n")
+        super().close()
+
+
+class CsvWriter(Writer):
+    def __init__(self, out: IO[bytes]):
+        super().__init__(out)
+        self._emit([CSV_COLUMNS])
+
+    def _emit(self, rows) -> None:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(rows)
+        self.out.write(buffer.getvalue().encode("utf-8"))
+        self.out.flush()
+
+    def write(self, records: list[dict]) -> None:
+        rows = []
+        for record in records:
+            flat = flatten(record)
+            rows.append(["" if flat.get(c) is None else flat.get(c) for c in CSV_COLUMNS])
+        if rows:
+            self._emit(rows)
+
+
+class TableWriter(Writer):
+    """A Rich table for people at a terminal; collected and printed at the end."""
+
+    def __init__(self, out: IO[bytes], console: Console | None = None):
+        super().__init__(out)
+        self.records: list[dict] = []
+        self.console = console
+
+    def write(self, records: list[dict]) -> None:
+        self.records.extend(records)
+
+    def close(self) -> None:
+        console = self.console or Console(file=io.TextIOWrapper(self.out, encoding="utf-8", write_through=True))
+        table = Table(show_lines=False, header_style="bold")
+        for column in ("doc", "figure", "value", "unit", "who", "cue", "when", "where"):
+            table.add_column(column, overflow="fold")
+        for r in self.records:
+            fig = r["figure"]
+            value = fig["value"] if fig["value"] is not None else f"{fig['low']}–{fig['high']}"
+            if fig["mod"]:
+                value = f"{fig['mod']} {value}"
+            when = r["when"]
+            table.add_row(
+                r["doc"], fig["text"], str(value), fig["unit"] or "",
+                (r["who"] or {}).get("name", ""), r["cue"] or "",
+                f"{when['text']} ({when['value']})" if when and when["value"] else (when or {}).get("text", ""),
+                (r["where"] or {}).get("text", ""),
+            )
+        console.print(table)
+        console.print(f"{len(self.records)} records", style="dim")
+        if not isinstance(self.out, io.TextIOWrapper):
+            self.out.flush()
+
+
+WRITERS = {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "table": TableWriter}
