@@ -24,6 +24,9 @@ from .resources import load
 _CUES = load("cues")
 CUE_VERBS = frozenset(_CUES["verbs"])
 CUE_NOUNS = frozenset(_CUES["nouns"])
+CLAUSE_VERBS = frozenset(_CUES["clause_verbs"])
+_NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "conj", "appos", "compound"}
+_CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "xcomp"}
 PERSON_WORDS = frozenset(_CUES["person_descriptions"])
 ORG_WORDS = frozenset(_CUES["org_descriptions"])
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "attr", "oprd", "conj", "dep", "acomp"}
@@ -115,12 +118,13 @@ class Attributor:
         for _ in range(12):
             if tok is child:
                 break
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS and child.dep_ in _COMPLEMENT_DEPS:
-                source = self._subject_source(tok)
+            if tok.lower_ in CUE_NOUNS and (tok.pos_ == "NOUN" or tok.dep_ in _NOMINAL_DEPS) \
+                    and child.dep_ in ("acl", "ccomp", "relcl", "appos"):
+                source = self._owner_of_noun(tok)
                 if source is not None:
                     return source
-            if tok.pos_ == "NOUN" and tok.lower_ in CUE_NOUNS and child.dep_ in ("acl", "ccomp", "relcl", "appos"):
-                source = self._owner_of_noun(tok)
+            elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS and child.dep_ in _COMPLEMENT_DEPS:
+                source = self._subject_source(tok, clause=child.dep_ in _CLAUSE_DEPS)
                 if source is not None:
                     return source
             child, tok = tok, tok.head
@@ -130,12 +134,41 @@ class Attributor:
                 source = self._subject_source(tok)
                 if source is not None:
                     return source
+        return self._trailing_cue(anchor)
+
+    def _trailing_cue(self, anchor: Token) -> Source | None:
+        """'..., FEC records show.' / '..., the spokesman said.': an attribution closing the sentence."""
+        sent = anchor.sent
+        tokens = [t for t in sent if not t.is_space]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        if len(tokens) < 3 or tokens[-1].lemma_.lower() not in CUE_VERBS and tokens[-1].lower_ not in CUE_VERBS:
+            return None
+        cue = tokens[-1]
+        comma = next((t for t in reversed(tokens[:-1]) if t.is_punct), None)
+        if comma is None or comma.i >= cue.i - 1 or cue.i - comma.i > 8 or anchor.i > comma.i:
+            return None
+        span = self.doc[comma.i + 1:cue.i]
+        head = span.root
+        if head.lower_ in CUE_NOUNS:
+            owner = self._owner_of_noun(head, cue=cue.text)
+            if owner is not None:
+                return owner
+        return self._from_span(span, head, cue.text)
+
+    def _agent_of(self, noun: Token) -> Token | None:
+        """'a video posted by QQ.com': the agent of a participle describing the noun."""
+        for child in noun.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                for grand in child.children:
+                    if grand.dep_ == "agent":
+                        return next((c for c in grand.children if c.dep_ == "pobj"), None)
         return None
 
     def _in_quote(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quotes)
 
-    def _subject_source(self, verb: Token) -> Source | None:
+    def _subject_source(self, verb: Token, clause: bool = True) -> Source | None:
         cue = verb.text
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None and subject.dep_ == "nsubjpass":
@@ -154,6 +187,11 @@ class Attributor:
             owner = self._owner_of_noun(subject, cue=cue)
             if owner is not None:
                 return owner
+        elif not clause and verb.lemma_.lower() in CLAUSE_VERBS:
+            return None  # 'police found 600,000 emails': finding things is no attribution
+        agent = self._agent_of(subject)
+        if agent is not None:
+            return self._mention(agent, cue)
         return self._mention(subject, cue)
 
     def _owner_of_noun(self, noun: Token, cue: str | None = None) -> Source | None:
@@ -174,8 +212,10 @@ class Attributor:
         return None
 
     def _according_to(self, sent: Span, anchor: Token) -> Source | None:
+        above = {t.i for t in anchor.ancestors}
         for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to" \
+                    and (tok.head.i in above or tok.head.dep_ == "ROOT" and len(sent) <= 45):
                 to = self.doc[tok.i + 1]
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                 if pobj is None and tok.i + 2 < sent.end:
@@ -279,43 +319,54 @@ class Attributor:
     def _quote_speaker(self, quote: tuple[int, int]) -> Source | None:
         qs, qe = quote
         doc = self.doc
-        sents = [s for s in doc.sents if s.end_char > qs - 1 and s.start_char <= qe + 1]
+        sents = [s for s in doc.sents if s.end_char > qs and s.start_char < qe]
         after = [s for s in doc.sents if s.start_char >= qe][:1]
-        best = None
-        for sent in sents + after:
-            for tok in sent:
-                if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS and not (qs <= tok.idx < qe) \
-                        and not self._in_quote(tok.idx):
-                    source = self._subject_source(tok)
-                    if source is not None and not (qs <= source.start < qe):
-                        distance = tok.idx - qe if tok.idx >= qe else qs - tok.idx
-                        if best is None or distance < best[0]:
-                            best = (distance, source)
-            if best is not None and sent in sents:
-                break
-        return best[1] if best else None
+        for group in (sents, after):
+            best = None
+            for sent in group:
+                for tok in sent:
+                    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS and not self._in_quote(tok.idx):
+                        source = self._subject_source(tok)
+                        if source is not None and not self._in_quote(source.start):
+                            distance = tok.idx - qe if tok.idx >= qe else qs - tok.idx
+                            if best is None or distance < best[0]:
+                                best = (distance, source)
+            if best is not None:
+                return best[1]
+        return None
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations: curly pairs, and straight quotes toggled within a paragraph."""
+    """Character spans of quotations.
+
+    Curly quotes pair up directly. A straight quote opens when it follows a
+    space or line start and closes when it follows a word or punctuation; an
+    opening quote inside an open one ends the first (news style leaves a
+    quote open across paragraphs). A blank line closes everything; a quote
+    never closed ends with its line.
+    """
     spans = []
     opened = None
-    for m in re.finditer(r"[\u201c\u201d\"]|\n\s*\n", text):
+    for m in re.finditer(r"[\u201c\u201d\"]|\n[^\S\n]*\n", text):
         ch = m.group(0)
-        if ch.strip() == "":
+        pos = m.start()
+        if ch[0] == "\n":
+            if opened is not None:
+                spans.append((opened, pos))
             opened = None
             continue
-        if ch == "\u201c":
-            opened = m.start()
-        elif ch == "\u201d":
+        before = text[pos - 1] if pos > 0 else " "
+        opening = ch == "\u201c" or (ch == '"' and (before.isspace() or before in "([{:\u2014-" or pos == 0))
+        if opening:
             if opened is not None:
-                spans.append((opened, m.end()))
-            opened = None
-        elif opened is None:
-            opened = m.start()
-        else:
+                spans.append((opened, pos))
+            opened = pos
+        elif opened is not None:
             spans.append((opened, m.end()))
             opened = None
+    if opened is not None:  # never closed: assume it ends with its line
+        line_end = text.find("\n", opened)
+        spans.append((opened, len(text) if line_end < 0 else line_end))
     return spans
 
 
