@@ -26,6 +26,8 @@ CUE_VERBS = frozenset(_CUES["verbs"])
 CUE_NOUNS = frozenset(_CUES["nouns"])
 CLAUSE_VERBS = frozenset(_CUES["clause_verbs"])
 _NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "conj", "appos", "compound"}
+_BARE_CUES = {"show", "shows", "say", "says", "said", "suggest", "suggests", "indicate", "indicates", "estimate",
+              "estimates", "report", "reports"}
 _CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "xcomp"}
 PERSON_WORDS = frozenset(_CUES["person_descriptions"])
 ORG_WORDS = frozenset(_CUES["org_descriptions"])
@@ -142,13 +144,20 @@ class Attributor:
         tokens = [t for t in sent if not t.is_space]
         while tokens and tokens[-1].is_punct:
             tokens.pop()
-        if len(tokens) < 3 or tokens[-1].lemma_.lower() not in CUE_VERBS and tokens[-1].lower_ not in CUE_VERBS:
+        if len(tokens) < 3:
             return None
         cue = tokens[-1]
+        verb_like = cue.pos_ in ("VERB", "AUX") or cue.tag_ in ("VBZ", "VBP", "VBD") or cue.lower_ in _BARE_CUES
+        if not verb_like or cue.lemma_.lower() not in CUE_VERBS and cue.lower_ not in _BARE_CUES:
+            return None
         comma = next((t for t in reversed(tokens[:-1]) if t.is_punct), None)
         if comma is None or comma.i >= cue.i - 1 or cue.i - comma.i > 8 or anchor.i > comma.i:
             return None
         span = self.doc[comma.i + 1:cue.i]
+        possessive = next((t for t in span if t.tag_ == "POS" and t.i > span.start), None)
+        if possessive is not None:  # 'the center's data show' -> the center
+            owner = self.doc[span.start:possessive.i]
+            return self._from_span(owner, owner.root, cue.text)
         head = span.root
         if head.lower_ in CUE_NOUNS:
             owner = self._owner_of_noun(head, cue=cue.text)
@@ -198,7 +207,7 @@ class Attributor:
         """'X's estimate', 'South Korean media reports', 'a tally by X', 'FEC records'."""
         cue = cue or noun.text
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj.lower_ not in CUE_NOUNS:
                     return self._mention(pobj, cue)
@@ -293,11 +302,11 @@ class Attributor:
             return resolved, "PERSON" if resolved in self.aliases.values() else None
         content = [t for t in span if not t.is_punct and t.pos_ not in ("DET",)]
         if low in ORG_WORDS and len(content) == 1:
-            found = self._last_entity(head.idx, ("ORG",))
+            found = self._last_entity(head.idx, ("ORG",), word=low)
             if found is not None:
                 return found
         if low in PERSON_WORDS and len(content) == 1:
-            found = self._last_entity(head.idx, ("PERSON",))
+            found = self._last_person_speaker(head) or self._last_entity(head.idx, ("PERSON",))
             if found is not None:
                 return found
         ents = [e for e in self.doc.ents if span.start <= e.start and e.end <= span.end
@@ -307,14 +316,40 @@ class Attributor:
         label = "PERSON" if low in PERSON_WORDS else ("ORG" if low in ORG_WORDS else None)
         return span.text, label
 
-    def _last_entity(self, before: int, labels: tuple[str, ...]) -> tuple[str, str] | None:
-        """The last named entity of ``labels`` before offset ``before``, subjects preferred."""
+    def _last_entity(self, before: int, labels: tuple[str, ...], word: str | None = None) -> tuple[str, str] | None:
+        """The last named entity of ``labels`` before offset ``before``: one whose name holds
+        ``word`` ('the center' -> 'Center for Responsive Politics') first, then subjects."""
         candidates = [e for e in self.entities if e.end_char <= before and e.label_ in labels]
+        if word:
+            named = [e for e in candidates if word in e.text.lower().split()]
+            if named:
+                return self.resolve_name(named[-1].text), named[-1].label_
         subjects = [e for e in candidates if e.root.dep_ in _SUBJECT_DEPS or e.root.head.dep_ in _SUBJECT_DEPS]
         pick = (subjects or candidates)[-1] if candidates else None
         if pick is None:
             return None
         return self.resolve_name(pick.text), pick.label_
+
+    def _last_person_speaker(self, head: Token) -> tuple[str, str] | None:
+        """'The man also said': the person who spoke last in the sentences before (named or described)."""
+        sent = head.sent
+        for _ in range(4):
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            for tok in reversed(list(sent)):
+                if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in CUE_VERBS or self._in_quote(tok.idx):
+                    continue
+                subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subject is None or subject.pos_ == "PRON":
+                    continue
+                described = [t for t in subject.subtree if t.pos_ not in ("DET", "PUNCT")]
+                if subject.lower_ in PERSON_WORDS and len(described) == 1:
+                    continue  # another bare 'the man': keep looking for who he is
+                if subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_WORDS:
+                    source = self._mention(subject, tok.text)
+                    return source.name, "PERSON"
+        return None
 
     def _quote_speaker(self, quote: tuple[int, int]) -> Source | None:
         qs, qe = quote
@@ -333,6 +368,12 @@ class Attributor:
                                 best = (distance, source)
             if best is not None:
                 return best[1]
+        previous = [q for q in self.quotes if q[1] <= qs and not doc.text[q[1]:qs].strip()]
+        if previous:  # a quote running on from the one before it: same speaker
+            prev = previous[-1]
+            if prev not in self._quote_speakers:
+                self._quote_speakers[prev] = self._quote_speaker(prev)
+            return self._quote_speakers[prev]
         return None
 
 
