@@ -217,7 +217,7 @@ class Attributor:
             first = min(owners, key=lambda t: t.left_edge.i)
             last = max(owners, key=lambda t: t.i)
             span = self.doc[first.left_edge.i:last.i + 1]
-            return self._from_span(span, owners[-1], cue, whole=noun)
+            return self._from_span(span, owners[-1], cue)
         return None
 
     def _according_to(self, sent: Span, anchor: Token) -> Source | None:
@@ -268,10 +268,16 @@ class Attributor:
         span = self.doc[first:last + 1]
         return self._from_span(span, head, cue)
 
-    def _from_span(self, span: Span, head: Token, cue: str, whole: Token | None = None) -> Source:
-        text = span.text
+    def _from_span(self, span: Span, head: Token, cue: str) -> Source:
+        start, end = span.start_char, span.end_char
+        text = self.doc.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         name, label = self._name_for(span, head)
-        return Source(text=text, name=name, label=label, start=span.start_char, end=span.end_char, cue=cue)
+        name = " ".join(name.split())
+        return Source(text=text[start:end], name=name, label=label, start=start, end=end, cue=cue)
 
     def _name_for(self, span: Span, head: Token) -> tuple[str, str | None]:
         low = head.lower_

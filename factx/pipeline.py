@@ -142,8 +142,18 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None) -> dict 
     if best is None:
         return None
     ent = best[1]
-    value = dates.normalise(ent.text, ref, future=_future(ent))
-    return {"text": ent.text, "value": value, "start": ent.start_char, "end": ent.end_char}
+    text, start, end = trim(doc.text, ent.start_char, ent.end_char)
+    value = dates.normalise(text, ref, future=_future(ent))
+    return {"text": text, "value": value, "start": start, "end": end}
+
+
+def trim(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """A mention without the blanks and line breaks spaCy sometimes keeps at its edges."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[start:end], start, end
 
 
 def _attaches_to(ent: Span, tokens: set[int]) -> bool:

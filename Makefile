@@ -1,0 +1,34 @@
+# The README's commands. Each target sets up its own virtual environment first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SAMPLE ?= samples/boeing-orders.txt
+
+.PHONY: demo test install install-test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+## demo: set up, then extract the records of a bundled sample article
+demo: install
+	$(BIN)/factx extract $(SAMPLE) --format table
+
+## test: set up with test extras, then run the whole test suite
+test: install-test
+	$(BIN)/python -m pytest -q
+
+## bench: the benchmark scripts (not tests): speed, memory, start-up
+bench: install
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/memory.py
+	$(BIN)/python bench/startup.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
