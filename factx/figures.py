@@ -53,7 +53,7 @@ FIGURE_RE = re.compile(
     (?P<num>{_DIGITS}|(?i:{_FRACTION}|{_DOZEN}|{_WORD_CARDINAL}))
     (?:
         (?:{WS}|-)?(?P<scale>(?i:{_LONG_SCALE}))(?![a-z])
-      | (?P<short>{_SHORT_SCALE})(?![A-Za-z])
+      | (?:{WS}(?=(?:bn|mn|mln|tn|trn)\b))?(?P<short>{_SHORT_SCALE})(?![A-Za-z])
     )?
     (?P<suffix>
         {_PERCENT}
@@ -132,14 +132,16 @@ def _scan(text: str, masked: list[tuple[int, int]]) -> list[_Raw]:
             continue
         if m.group("sign") and start > 0 and text[start - 1].isalnum():
             start += 1
-        before = text[max(0, start - 2):start]
-        after = text[end:end + 2]
-        if before[-1:].isalnum() or before[-1:] in ".,_" or (before[-1:] == "-" and before[:1].isalpha()):
-            continue
-        if after[:1].isalnum() or after[:1] == "_" or (after[:1] in ".,:" and after[1:2].isdecimal()):
+        prev = text[start - 1] if start > 0 else " "
+        prev2 = text[start - 2] if start > 1 else " "
+        nxt = text[end] if end < len(text) else " "
+        nxt2 = text[end + 1] if end + 1 < len(text) else " "
+        if prev.isalnum() or prev in "._" or (prev == "," and prev2.isdecimal()) or (prev == "-" and prev2.isalpha()):
+            continue  # part of a bigger number or of a name: 'A380', 'F-16', 'COVID-19'
+        if nxt.isalnum() or nxt == "_" or (nxt in ".,:/" and nxt2.isdecimal()):
             continue
         word = not m.group("num")[0].isdecimal() and m.group("num")[0] != "."
-        if after[:1] == "-" and after[1:2].isalpha():
+        if nxt == "-" and nxt2.isalpha():
             unit = _hyphen_unit(text, end)
             if unit is None:
                 continue
@@ -371,7 +373,7 @@ def _range(doc: Doc, a: _Raw, b: _Raw, gap: str) -> Figure | str | None:
     if lead_word == "from" and _change_governed(doc, a.start):
         return None
     kind = "money" if currency else ("percent" if percent in ("%", "percentage points") else (
-        "measure" if attached or percent == "points" else "other"))
+        "other" if attached == "times" else "measure" if attached or percent == "points" else "other"))
     return Figure(start, b.end, tidy(low_value), tidy(high_value), is_range=True, currency=currency,
                   bare=not (currency or percent or attached), num_start=a.num_start, num_end=b.num_end,
                   first_end=a.num_end,

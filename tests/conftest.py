@@ -1,0 +1,36 @@
+"""Shared fixtures: the model is loaded once per test session."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from factx.inputs import Document
+from factx.pipeline import load_model, records_for
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """extract(text, doc_date=None) -> list of record dicts, as the CLI writes them."""
+    def run(text: str, doc_date: str | None = None) -> list[dict]:
+        date = dt.date.fromisoformat(doc_date) if doc_date else None
+        return records_for(Document("t", text, date), nlp(text))
+    return run
+
+
+def figure_at(records: list[dict], text: str) -> dict:
+    """The record whose figure text is ``text`` (fails clearly when absent)."""
+    for record in records:
+        if record["figure"]["text"] == text:
+            return record
+    found = [r["figure"]["text"] for r in records]
+    raise AssertionError(f"no figure {text!r}; found {found}")

@@ -1,0 +1,66 @@
+"""Time expressions normalised against the document date: pure rules, no model."""
+import datetime as dt
+
+import pytest
+
+from factx.dates import find_dateline, normalise
+
+REF = dt.date(2008, 12, 13)  # a Saturday
+
+
+@pytest.mark.parametrize("expr, ref, value", [
+    ("February 27", None, "XXXX-02-27"),
+    ("February 27", dt.date(2025, 3, 1), "2025-02-27"),
+    ("December 1, 2017", None, "2017-12-01"),
+    ("27 February 2025", None, "2025-02-27"),
+    ("on Oct. 14", dt.date(2016, 10, 27), "2016-10-14"),
+    ("as of Sept. 30", dt.date(2016, 10, 27), "2016-09-30"),
+    ("through Oct. 19", dt.date(2016, 10, 26), "2016-10-19"),
+    ("in October", dt.date(2016, 10, 27), "2016-10"),
+    ("this week", REF, "2008-W50"),
+    ("Earlier this week", REF, "2008-W50"),
+    ("last week", dt.date(2016, 11, 10), "2016-W44"),
+    ("this month", REF, "2008-12"),
+    ("last month", dt.date(2016, 10, 26), "2016-09"),
+    ("this year", REF, "2008"),
+    ("last year", REF, "2007"),
+    ("early last year", dt.date(2016, 10, 26), "2015"),
+    ("in late 2006", REF, "2006"),
+    ("In 2012", REF, "2012"),
+    ("Friday", dt.date(2007, 9, 8), "2007-09-07"),
+    ("On Saturday", dt.date(2007, 7, 9), "2007-07-07"),
+    ("yesterday", REF, "2008-12-12"),
+    ("today", REF, "2008-12-13"),
+    ("between April and June", REF, "2008-04/2008-06"),
+    ("between January and February", None, "XXXX-01/XXXX-02"),
+    ("since September", dt.date(2008, 11, 18), "2008-09"),
+    ("the second quarter", REF, "2008-Q2"),
+    ("mid-January", None, "XXXX-01"),
+    ("the 1990s", None, "199"),
+])
+def test_normalise(expr, ref, value):
+    assert normalise(expr, ref) == value
+
+
+@pytest.mark.parametrize("expr, ref", [
+    ("last year", None), ("this year", None), ("Friday", None), ("recently", REF), ("now", REF),
+    ("in recent months", REF), ("the past few years", REF),
+])
+def test_never_guesses(expr, ref):
+    """No document date (or a vague expression): no value rather than a guessed one."""
+    assert normalise(expr, ref) is None
+
+
+def test_future_weekday():
+    assert normalise("Friday", dt.date(2008, 9, 18), future=True) == "2008-09-19"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Title\n\nDecember 13, 2008\nBody.", dt.date(2008, 12, 13)),
+    ("Title\n\nSeptember 08, 2007\nBody.", dt.date(2007, 9, 8)),
+    ("Title\n13 December 2008\n", dt.date(2008, 12, 13)),
+    ("Title\nThe rally on December 1, 2017 was large.\n", None),
+    ("No date here at all.", None),
+])
+def test_dateline(text, date):
+    assert find_dateline(text) == date
