@@ -125,7 +125,7 @@ class Attributor:
                 source = self._owner_of_noun(tok)
                 if source is not None:
                     return source
-            elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS and child.dep_ in _COMPLEMENT_DEPS:
+            elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS and self._carries(tok, child):
                 source = self._subject_source(tok, clause=child.dep_ in _CLAUSE_DEPS)
                 if source is not None:
                     return source
@@ -137,6 +137,16 @@ class Attributor:
                 if source is not None:
                     return source
         return self._trailing_cue(anchor)
+
+    @staticmethod
+    def _carries(verb: Token, child: Token) -> bool:
+        """Whether ``child`` is what the reporting ``verb`` reports: its complement, 'put/estimated at X',
+        or the subject of a passive with an agent ('80 deaths were reported by the ministry')."""
+        if child.dep_ in _COMPLEMENT_DEPS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "at":
+            return True
+        return child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children)
 
     def _trailing_cue(self, anchor: Token) -> Source | None:
         """'..., FEC records show.' / '..., the spokesman said.': an attribution closing the sentence."""
@@ -188,6 +198,8 @@ class Attributor:
             cue, subject = f"{verb.text} by", pobj
         if subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None and verb.lower_ in CUE_NOUNS:  # 'media reports that ...' parsed as a verb
+            return self._owner_of_noun(verb, cue=verb.text)
         if subject is None or subject.lower_ in ("there", "that", "this", "which", "who", "what"):
             return None
         if subject.lower_ in ("i", "we", "you") and not self._in_quote(subject.idx):
@@ -196,11 +208,11 @@ class Attributor:
             owner = self._owner_of_noun(subject, cue=cue)
             if owner is not None:
                 return owner
-        elif not clause and verb.lemma_.lower() in CLAUSE_VERBS:
-            return None  # 'police found 600,000 emails': finding things is no attribution
         agent = self._agent_of(subject)
         if agent is not None:
             return self._mention(agent, cue)
+        if not clause and verb.lemma_.lower() in CLAUSE_VERBS and subject.lower_ not in CUE_NOUNS:
+            return None  # 'police found 600,000 emails': finding things is no attribution
         return self._mention(subject, cue)
 
     def _owner_of_noun(self, noun: Token, cue: str | None = None) -> Source | None:

@@ -132,13 +132,11 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None) -> dict 
             continue
         if _DURATION_RE.match(ent.text) and "ago" not in ent.text.lower():
             continue
-        attached = _attaches_to(ent, above)
-        distance = abs(ent.start_char - fig.start)
-        key = (not attached, distance)
-        if not attached and len(sent) > 40:
+        if not _attaches_to(ent, above):
             continue
-        if best is None or key < best[0]:
-            best = (key, ent)
+        distance = abs(ent.start_char - fig.start)
+        if best is None or distance < best[0]:
+            best = (distance, ent)
     if best is None:
         return None
     ent = best[1]

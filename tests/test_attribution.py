@@ -1,0 +1,78 @@
+"""Who and cue: every attribution form of point 6 of the 1.0 issue."""
+import pytest
+
+from conftest import figure_at
+
+
+@pytest.mark.parametrize("text, figure, name, cue", [
+    ("The ministry said 300 soldiers were killed.", "300", "ministry", "said"),
+    ("Officials say 12 people died in the fire.", "12", "Officials", "say"),
+    ("Smith told reporters that 40 homes burned.", "40", "Smith", "told"),
+    ("Reuters reported that 2,000 jobs would go.", "2,000", "Reuters", "reported"),
+    ("The UN estimated that 5,000 people fled.", "5,000", "UN", "estimated"),
+    ("Police confirmed that three people died.", "three", "Police", "confirmed"),
+    ("The company announced that it would cut 1,500 jobs.", "1,500", "company", "announced"),
+    ("According to the World Bank, growth slowed to 2.1% last year.", "2.1%", "World Bank", "according to"),
+    ("Growth slowed to 2.1%, according to the World Bank.", "2.1%", "World Bank", "according to"),
+    ("The IMF's estimate puts the loss at $4 billion.", "$4 billion", "IMF", "puts"),
+    ("South Korean media reports that 1,000 troops were sent.", "1,000", "South Korean media", "reports"),
+    ("Some 200 people were evacuated, Red Cross spokesman John Lee said.", "Some 200", "John Lee", "said"),
+    ("The figure of 80 deaths was reported by the health ministry.", "80", "health ministry", "reported by"),
+    ("Boeing announced 35 new orders, bringing the total to 677 orders.", "677", "Boeing", "announced"),
+    ("The number was 600, FEC records show.", "600", "FEC", "show"),
+    ("Clinton's fundraisers include 201 people, according to a tally by the Center for Responsive Politics.",
+     "201", "Center for Responsive Politics", "according to"),
+    ("An aerial video posted by QQ.com shows a crater of around 100 metres.", "around 100", "QQ.com", "shows"),
+])
+def test_attribution_forms(extract, text, figure, name, cue):
+    record = figure_at(extract(text), figure)
+    assert record["who"] is not None, record
+    assert name.lower() in record["who"]["name"].lower()
+    assert record["cue"] == cue
+    who = record["who"]
+    assert text[who["start"]:who["end"]] == who["text"]
+
+
+@pytest.mark.parametrize("text, figure, speaker", [
+    ('"We lost 4,000 men," the general said.', "4,000", "general"),
+    ('Smith said: "There were 300 of them."', "300", "Smith"),
+    ("“Nearly 90% of the town is gone,” said Mayor Ann Lee.", "Nearly 90%", "Ann Lee"),
+    ('"Prices rose 5%. Wages rose 2%," the minister added.', "2%", "minister"),
+])
+def test_quotes_belong_to_their_speaker(extract, text, figure, speaker):
+    record = figure_at(extract(text), figure)
+    assert speaker.lower() in record["who"]["name"].lower()
+
+
+@pytest.mark.parametrize("text, figure, name", [
+    # descriptions -> the entity introduced earlier
+    ("The Korean National Intelligence Service (NIS) briefed lawmakers. The agency estimated that around 300 "
+     "soldiers had been killed.", "around 300", "Korean National Intelligence Service"),
+    # acronyms -> long form
+    ("The Korean National Intelligence Service briefed lawmakers on Monday. NIS said 300 soldiers died.",
+     "300", "Korean National Intelligence Service"),
+    # pronouns -> the person last named as subject
+    ("Ukrainian President Volodymyr Zelenskyy spoke on Sunday. He said 4,000 soldiers had been killed.",
+     "4,000", "Volodymyr Zelenskyy"),
+    # surnames -> full name
+    ("Sebastian Vladescu runs the agency. Vladescu said the offer was $57 million.", "$57 million",
+     "Sebastian Vladescu"),
+    # 'the man' -> the person who spoke last
+    ("The boy's grandfather told a reporter the well was old. The man also said it was 40 metres deep.",
+     "40", "grandfather"),
+])
+def test_resolution(extract, text, figure, name):
+    record = figure_at(extract(text), figure)
+    assert record["who"]["name"] == name or name in record["who"]["name"]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Pyongyang reportedly deployed around 11,000 soldiers.", "around 11,000"),
+    ("It is believed that 500 people were inside.", "500"),
+    ("The event was attended by 15,000 people.", "15,000"),
+    ("Police found 600,000 emails on the laptop.", "600,000"),
+    ("“I’m so happy to be back,” Clinton said to cheers from some 4,000 supporters.", "some 4,000"),
+])
+def test_unattributed(extract, text, figure):
+    record = figure_at(extract(text), figure)
+    assert record["who"] is None and record["cue"] is None

@@ -1,0 +1,68 @@
+"""When and where: points 7 and 8 of the 1.0 issue."""
+import pytest
+
+from conftest import figure_at
+
+
+@pytest.mark.parametrize("text, doc_date, figure, when_text, when_value", [
+    ("On Saturday, Boeing announced 35 new orders.", "2007-07-09", "35", "Saturday", "2007-07-07"),
+    ("A Romanian official said Friday the offer was $57 million.", "2007-09-08", "$57 million", "Friday", "2007-09-07"),
+    ("Between 1,000 and 3,000 troops were sent to the region between January and February.", None,
+     "Between 1,000 and 3,000", "between January and February", "XXXX-01/XXXX-02"),
+    ("The RNC received a $2.2 million transfer on Oct. 14.", "2016-10-27", "$2.2 million", "Oct. 14", "2016-10-14"),
+    ("The economy contracted by 0.9% between April and June.", "2008-11-18", "0.9%", "between April and June",
+     "2008-04/2008-06"),
+    ("He donated $6 million last month.", "2016-10-26", "$6 million", "last month", "2016-09"),
+    ("The plan to bail out three companies failed this week.", "2008-12-13", "three", "this week", "2008-W50"),
+    ("Last year, Pyongyang deployed around 11,000 soldiers.", None, "around 11,000", "Last year", None),
+    ("The markets will re-open on Friday with 20 firms listed.", "2008-09-18", "20", "Friday", "2008-09-19"),
+])
+def test_when(extract, text, doc_date, figure, when_text, when_value):
+    when = figure_at(extract(text, doc_date), figure)["when"]
+    assert when is not None
+    assert (when["text"], when["value"]) == (when_text, when_value)
+    assert text[when["start"]:when["end"]] == when["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "After nearly a month of silence, 300 troops returned.",
+    "The company, which was founded in 1990, employs 4,000 people.",
+])
+def test_no_when(extract, text):
+    records = extract(text, "2020-01-01")
+    assert records and all(r["when"] is None for r in records)
+
+
+def test_dateline_sets_the_document_date(extract):
+    text = "Markets fall\n\nSeptember 18, 2008\nShares fell 4% on Tuesday.\n"
+    record = figure_at(extract(text), "4%")
+    assert record["doc_date"] == "2008-09-18"
+    assert record["when"]["value"] == "2008-09-16"
+
+
+@pytest.mark.parametrize("text, figure, where", [
+    ("Between 1,000 and 3,000 troops were sent to Russia's Kursk region.", "Between 1,000 and 3,000", "Kursk"),
+    ("North Korea plans to send more than 1,000 troops to Russia.", "more than 1,000", "Russia"),
+    ("Last year, Pyongyang deployed around 11,000 soldiers to the Kursk front-line area.", "around 11,000", "Kursk"),
+    ("The British FTSE index rose about two percent.", "about two percent", "British"),
+    ("The event in Everett, Washington, was attended by 15,000 people.", "15,000", "Everett"),
+    ("Toblerone cut the weight of two bars in the UK.", "two", "UK"),
+])
+def test_where(extract, text, figure, where):
+    record = figure_at(extract(text), figure)
+    assert record["where"] is not None and record["where"]["text"] == where
+
+
+def test_where_from_previous_sentence(extract):
+    text = ("Troops stationed in Russia have fought in the Kursk region since January. "
+            "The agency estimated that around 300 North Korean soldiers had been killed.")
+    assert figure_at(extract(text), "around 300")["where"]["text"] == "Kursk"
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Some 300 North Korean soldiers were killed.", "Some 300"),
+    ("Thirty-one Republicans voted for the bill.", "Thirty-one"),
+    ("The U.S. car maker will pay $57 million.", "$57 million"),
+])
+def test_not_a_place(extract, text, figure):
+    assert figure_at(extract(text), figure)["where"] is None
