@@ -161,9 +161,13 @@ class Attributor:
         if not verb_like or cue.lemma_.lower() not in CUE_VERBS and cue.lower_ not in _BARE_CUES:
             return None
         comma = next((t for t in reversed(tokens[:-1]) if t.is_punct), None)
-        if comma is None or comma.i >= cue.i - 1 or cue.i - comma.i > 8 or anchor.i > comma.i:
+        if comma is None or comma.text not in (",", "\u2014", "\u2013", "-", "--") or comma.i >= cue.i - 1 \
+                or cue.i - comma.i > 8 or anchor.i > comma.i:
             return None
         span = self.doc[comma.i + 1:cue.i]
+        subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects and not all(span.start <= c.i < span.end and c.dep_ == "nsubj" for c in subjects):
+            return None  # '..., the day the deal was announced': a clause, not a source
         possessive = next((t for t in span if t.tag_ == "POS" and t.i > span.start), None)
         if possessive is not None:  # 'the center's data show' -> the center
             owner = self.doc[span.start:possessive.i]

@@ -99,7 +99,7 @@ def extract(
         nlp = load_model(model)
     except FactxError as exc:
         _error(str(exc))
-        raise typer.Exit(EXIT_FAILED)
+        raise typer.Exit(EXIT_USAGE)
     try:
         sink = open(output, "wb") if output is not None else sys.stdout.buffer
     except OSError as exc:

@@ -261,6 +261,9 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
         if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.tag_ != "POS" \
                 and prev.ent_type_ not in ("GPE", "NORP", "DATE") and not prev.is_sent_start:
             return "name"
+        if prev is not None and prev.lower_ == "the" and re.fullmatch(r"[1-9]\d\d", core) \
+                and last.dep_ not in ("nummod", "quantmod"):
+            return "name"  # 'than the 787.', 'The 747 took off': a model number used as a noun
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         after = doc[last.i + 2] if last.i + 2 < len(doc) else None
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \

@@ -97,7 +97,7 @@ def records_for(document: Document, doc: Doc) -> list[dict]:
             "cue": source.cue if source else None,
             "when": when,
             "where": where,
-            "sentence": sent.text,
+            "sentence": sent.text.strip(),
             "doc_date": ref_text,
         })
     return out

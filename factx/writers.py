@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from typing import IO
 
 import orjson
@@ -95,19 +96,21 @@ class CsvWriter(Writer):
 
 
 class TableWriter(Writer):
-    """A Rich table for people at a terminal; collected and printed at the end."""
+    """A Rich table for people at a terminal; collected and printed at the end (colour only on a terminal)."""
 
-    def __init__(self, out: IO[bytes], console: Console | None = None):
+    def __init__(self, out: IO[bytes]):
         super().__init__(out)
         self.records: list[dict] = []
-        self.console = console
 
     def write(self, records: list[dict]) -> None:
         self.records.extend(records)
 
     def close(self) -> None:
-        console = self.console or Console(file=io.TextIOWrapper(self.out, encoding="utf-8", write_through=True))
-        table = Table(show_lines=False, header_style="bold")
+        buffer = io.StringIO()
+        isatty = getattr(self.out, "isatty", lambda: False)()
+        console = Console(file=buffer, width=shutil.get_terminal_size((120, 24)).columns, force_terminal=isatty,
+                          highlight=False)
+        table = Table(header_style="bold")
         for column in ("doc", "figure", "value", "unit", "who", "cue", "when", "where"):
             table.add_column(column, overflow="fold")
         for r in self.records:
@@ -124,8 +127,8 @@ class TableWriter(Writer):
             )
         console.print(table)
         console.print(f"{len(self.records)} records", style="dim")
-        if not isinstance(self.out, io.TextIOWrapper):
-            self.out.flush()
+        self.out.write(buffer.getvalue().encode("utf-8"))
+        super().close()
 
 
 WRITERS = {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "table": TableWriter}
