@@ -31,3 +31,22 @@ def test_dev_set_meets_release_targets(tmp_path):
     assert scores["bad_offsets"] == 0
     below = {k: scores[k] for k, target in TARGETS.items() if scores[k] < target}
     assert not below, f"below target: {below}"
+
+
+CORPUS = SHARED / "corpus" / "articles.jsonl"
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
+def test_corpus_runs_clean_and_validates(tmp_path):
+    import jsonschema
+
+    from factx.records import json_schema
+
+    out = tmp_path / "corpus.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(CORPUS), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.stderr
+    validator = jsonschema.Draft202012Validator(json_schema())
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len({r["doc"] for r in rows}) > 200
+    for row in rows:
+        validator.validate(row)
