@@ -20,6 +20,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .resources import load
+from .spans import entities, entities_in, entity_at, sentences, text_of
 
 _CUES = load("cues")
 CUE_VERBS = frozenset(_CUES["verbs"])
@@ -62,18 +63,18 @@ class Attributor:
     # -- document-wide facts -------------------------------------------------
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
-        return quote_spans(self.doc.text)
+        return quote_spans(text_of(self.doc))
 
     @cached_property
     def entities(self) -> list[Span]:
-        return [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+        return [e for e in entities(self.doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
 
     @cached_property
     def aliases(self) -> dict[str, str]:
         """Acronyms and surnames -> the full name the document introduced."""
         aliases: dict[str, str] = {}
         orgs = [e for e in self.entities if e.label_ == "ORG" and len(e) > 1]
-        text = self.doc.text
+        text = text_of(self.doc)
         for ent in orgs:
             m = re.match(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)", text[ent.end_char:ent.end_char + 14])
             if m:
@@ -286,7 +287,7 @@ class Attributor:
 
     def _from_span(self, span: Span, head: Token, cue: str) -> Source:
         start, end = span.start_char, span.end_char
-        text = self.doc.text
+        text = text_of(self.doc)
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -298,16 +299,15 @@ class Attributor:
     def _name_for(self, span: Span, head: Token) -> tuple[str, str | None]:
         low = head.lower_
         if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and head.ent_iob_ in ("B", "I"):
-            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+            ent = entity_at(self.doc, head.i)
             if ent is not None:
                 if ent.label_ == "NORP" and len(span) > len(ent):
                     return span.text, "NORP"
                 return self.resolve_name(ent.text), ent.label_
         for child in head.children:
             if child.dep_ == "appos":
-                ent = next((e for e in self.doc.ents if e.start <= child.i < e.end and e.label_ in ("PERSON", "ORG")),
-                           None)
-                if ent is not None:
+                ent = entity_at(self.doc, child.i)
+                if ent is not None and ent.label_ in ("PERSON", "ORG"):
                     return self.resolve_name(ent.text), ent.label_
         if head.pos_ == "PRON" or (low in ("its", "his", "her", "their")):
             if low in _PERSON_PRONOUNS:
@@ -331,8 +331,8 @@ class Attributor:
             found = self._last_person_speaker(head) or self._last_entity(head.idx, ("PERSON",))
             if found is not None:
                 return found
-        ents = [e for e in self.doc.ents if span.start <= e.start and e.end <= span.end
-                and e.label_ in ("PERSON", "ORG") and e.root.dep_ != "poss"]
+        ents = [e for e in entities_in(self.doc, span.start, span.end)
+                if e.label_ in ("PERSON", "ORG") and e.root.dep_ != "poss"]
         if ents:
             return self.resolve_name(ents[-1].text), ents[-1].label_
         label = "PERSON" if low in PERSON_WORDS else ("ORG" if low in ORG_WORDS else None)
@@ -376,8 +376,8 @@ class Attributor:
     def _quote_speaker(self, quote: tuple[int, int]) -> Source | None:
         qs, qe = quote
         doc = self.doc
-        sents = [s for s in doc.sents if s.end_char > qs and s.start_char < qe]
-        after = [s for s in doc.sents if s.start_char >= qe][:1]
+        sents = [s for s in sentences(doc) if s.end_char > qs and s.start_char < qe]
+        after = [s for s in sentences(doc) if s.start_char >= qe][:1]
         for group in (sents, after):
             best = None
             for sent in group:
@@ -390,7 +390,7 @@ class Attributor:
                                 best = (distance, source)
             if best is not None:
                 return best[1]
-        previous = [q for q in self.quotes if q[1] <= qs and not doc.text[q[1]:qs].strip()]
+        previous = [q for q in self.quotes if q[1] <= qs and not text_of(doc)[q[1]:qs].strip()]
         if previous:  # a quote running on from the one before it: same speaker
             prev = previous[-1]
             if prev not in self._quote_speakers:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .numbers import DENOMINATORS, SCALES, SHORT_SCALES, TENS_WORDS, UNIT_WORDS, parse_number, scale_factor, tidy
 from .resources import alternation, load
+from .spans import entities, text_of
 
 _CURRENCIES = load("currencies")
 _QUALIFIERS = load("qualifiers")
@@ -206,7 +207,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
 
 def find_figures(doc: Doc) -> list[Figure]:
     """Every figure of the document, ordered by offset."""
-    text = doc.text
+    text = text_of(doc)
     masked = furniture_spans(text)
     figures = _merge_ranges(doc, _scan(text, masked))
     verdicts = [_exclusion(doc, fig) for fig in figures]
@@ -234,7 +235,7 @@ def _span_tokens(doc: Doc, start: int, end: int) -> Span | None:
 
 def _exclusion(doc: Doc, fig: Figure) -> str | None:
     """Why a scanned figure is not one ('date', 'name', ...), or None when it is one."""
-    text = doc.text
+    text = text_of(doc)
     core = text[fig.num_start:fig.num_end] if not fig.is_range else text[fig.num_start:fig.first_end]
     word = not core[:1].isdecimal() and core[:1] != "."
     if fig.bare and word and core.lower() in ("one", "a", "an"):
@@ -249,7 +250,7 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
     if span is None:
         return None
     if fig.kind not in ("money", "percent"):
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ in ("DATE", "TIME") and ent.start_char < fig.num_end and fig.num_start < ent.end_char:
                 if not _counts_noun_outside(span, ent):
                     return "date"
@@ -311,7 +312,7 @@ def _change_governed(doc: Doc, start: int) -> bool:
 
 
 def _merge_ranges(doc: Doc, raws: list[_Raw]) -> list[Figure]:
-    text = doc.text
+    text = text_of(doc)
     figures: list[Figure] = []
     i = 0
     while i < len(raws):
@@ -346,7 +347,7 @@ def _single(raw: _Raw) -> Figure:
 
 def _range(doc: Doc, a: _Raw, b: _Raw, gap: str) -> Figure | str | None:
     """Merge 'between A and B', 'A-B', 'A to B', 'A or B', 'from A to B', 'A out of B'."""
-    text = doc.text
+    text = text_of(doc)
     connector = gap.strip().lower()
     lead = _BETWEEN_RE.search(text[max(0, a.start - 10):a.start])
     lead_word = lead.group("w").lower() if lead else None

