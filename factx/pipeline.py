@@ -16,6 +16,7 @@ from .attribution import CUE_VERBS, Attributor
 from .errors import ModelNotFound
 from .inputs import Document
 from .figures import Figure, counted_noun, find_figures
+from .parsing import SelectiveParser
 from .places import choose_place, place_mentions
 from .spans import entities_in, text_of
 
@@ -46,7 +47,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     try:
         module = importlib.import_module(name)
         nlp = module.load()
-    except ModuleNotFoundError:
+    except (ModuleNotFoundError, AttributeError):
         try:
             nlp = spacy.load(name)
         except OSError as exc:
@@ -189,26 +190,42 @@ def _where(doc: Doc, places, sent: Span, fig: Figure, counted: set[int]) -> dict
             "country": place.country}
 
 
-def run(nlp: Language, documents: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Document, list[dict] | Exception]]:
-    """Records per document, in input order; a document that fails yields its exception, the rest go on."""
+def run(nlp: Language, documents: Iterable[Document], batch_size: int = 64,
+        full_parse: bool = False) -> Iterator[tuple[Document, list[dict] | Exception]]:
+    """Records per document, in input order; a document that fails yields its exception, the rest go on.
+
+    Each batch is processed inside spaCy's ``memory_zone`` so the vocabulary does
+    not grow with the corpus; records are plain data and outlive the zone.
+    """
+    parser = SelectiveParser(nlp, full=full_parse)
     batch: list[Document] = []
     for document in documents:
         batch.append(document)
         if len(batch) >= batch_size:
-            yield from _run_batch(nlp, batch)
+            yield from _run_batch(parser, batch)
             batch = []
     if batch:
-        yield from _run_batch(nlp, batch)
+        yield from _run_batch(parser, batch)
 
 
-def _run_batch(nlp: Language, batch: list[Document]) -> Iterator[tuple[Document, list[dict] | Exception]]:
-    try:
-        parsed = list(nlp.pipe([d.text for d in batch]))
-    except Exception:  # one bad text must not sink its neighbours: parse them one by one
-        parsed = None
-    for i, document in enumerate(batch):
+def _run_batch(parser: SelectiveParser, batch: list[Document]) -> Iterator[tuple[Document, list[dict] | Exception]]:
+    with parser.nlp.memory_zone():
         try:
-            doc = parsed[i] if parsed is not None else nlp(document.text)
-            yield document, records_for(document, doc)
-        except Exception as exc:  # reported per document by the caller
-            yield document, exc
+            results: list = list(zip(batch, parser.pipe([d.text for d in batch])))
+        except Exception:  # one bad text must not sink its neighbours: parse them one by one
+            results = []
+            for document in batch:
+                try:
+                    results.extend(zip([document], parser.pipe([document.text])))
+                except Exception as exc:  # reported per document by the caller
+                    results.append((document, exc))
+        done = []
+        for document, doc in results:
+            if isinstance(doc, Exception):
+                done.append((document, doc))
+                continue
+            try:
+                done.append((document, records_for(document, doc)))
+            except Exception as exc:  # reported per document by the caller
+                done.append((document, exc))
+    yield from done
