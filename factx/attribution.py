@@ -20,7 +20,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .resources import load
-from .spans import entities, entities_in, entity_at, sentences, text_of
+from .spans import entities, entities_in, entity_at, sentences, text_of, lemma
 
 _CUES = load("cues")
 CUE_VERBS = frozenset(_CUES["verbs"])
@@ -126,13 +126,13 @@ class Attributor:
                 source = self._owner_of_noun(tok)
                 if source is not None:
                     return source
-            elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS and self._carries(tok, child):
+            elif tok.pos_ in ("VERB", "AUX") and lemma(tok) in CUE_VERBS and self._carries(tok, child):
                 source = self._subject_source(tok, clause=child.dep_ in _CLAUSE_DEPS)
                 if source is not None:
                     return source
             child, tok = tok, tok.head
         for tok in anchor.sent:
-            if tok.dep_ == "parataxis" and tok.lemma_.lower() in CUE_VERBS and not self._in_quote(tok.idx) \
+            if tok.dep_ == "parataxis" and lemma(tok) in CUE_VERBS and not self._in_quote(tok.idx) \
                     and anchor not in list(tok.subtree):
                 source = self._subject_source(tok)
                 if source is not None:
@@ -159,7 +159,7 @@ class Attributor:
             return None
         cue = tokens[-1]
         verb_like = cue.pos_ in ("VERB", "AUX") or cue.tag_ in ("VBZ", "VBP", "VBD") or cue.lower_ in _BARE_CUES
-        if not verb_like or cue.lemma_.lower() not in CUE_VERBS and cue.lower_ not in _BARE_CUES:
+        if not verb_like or lemma(cue) not in CUE_VERBS and cue.lower_ not in _BARE_CUES:
             return None
         comma = next((t for t in reversed(tokens[:-1]) if t.is_punct), None)
         if comma is None or comma.text not in (",", "\u2014", "\u2013", "-", "--") or comma.i >= cue.i - 1 \
@@ -216,7 +216,7 @@ class Attributor:
         agent = self._agent_of(subject)
         if agent is not None:
             return self._mention(agent, cue)
-        if not clause and verb.lemma_.lower() in CLAUSE_VERBS and subject.lower_ not in CUE_NOUNS:
+        if not clause and lemma(verb) in CLAUSE_VERBS and subject.lower_ not in CUE_NOUNS:
             return None  # 'police found 600,000 emails': finding things is no attribution
         return self._mention(subject, cue)
 
@@ -360,7 +360,7 @@ class Attributor:
                 return None
             sent = self.doc[sent.start - 1].sent
             for tok in reversed(list(sent)):
-                if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in CUE_VERBS or self._in_quote(tok.idx):
+                if tok.pos_ not in ("VERB", "AUX") or lemma(tok) not in CUE_VERBS or self._in_quote(tok.idx):
                     continue
                 subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 if subject is None or subject.pos_ == "PRON":
@@ -382,7 +382,7 @@ class Attributor:
             best = None
             for sent in group:
                 for tok in sent:
-                    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS and not self._in_quote(tok.idx):
+                    if tok.pos_ in ("VERB", "AUX") and lemma(tok) in CUE_VERBS and not self._in_quote(tok.idx):
                         source = self._subject_source(tok)
                         if source is not None and not self._in_quote(source.start):
                             distance = tok.idx - qe if tok.idx >= qe else qs - tok.idx

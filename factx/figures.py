@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .numbers import DENOMINATORS, SCALES, SHORT_SCALES, TENS_WORDS, UNIT_WORDS, parse_number, scale_factor, tidy
 from .resources import alternation, load
-from .spans import entities, text_of
+from .spans import entities, text_of, lemma
 
 _CURRENCIES = load("currencies")
 _QUALIFIERS = load("qualifiers")
@@ -302,13 +302,13 @@ def _change_governed(doc: Doc, start: int) -> bool:
         return False
     tok = span[0]
     for _ in range(4):
-        if tok.lemma_.lower() in CHANGE_VERBS:
+        if lemma(tok) in CHANGE_VERBS:
             return True
         if tok.head is tok:
             break
         tok = tok.head
     sent = span[0].sent
-    return any(t.lemma_.lower() in CHANGE_VERBS and t.pos_ == "VERB" and t.i < span[0].i for t in sent)
+    return any(lemma(t) in CHANGE_VERBS and t.pos_ == "VERB" and t.i < span[0].i for t in sent)
 
 
 def _merge_ranges(doc: Doc, raws: list[_Raw]) -> list[Figure]:

