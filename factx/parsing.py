@@ -47,7 +47,7 @@ class SelectiveParser:
         self.full = full
         self.splitter = nlp.create_pipe("sentencizer")
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 128) -> Iterator[Doc]:
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
         """Docs in input order; texts are planned, then all their windows parsed in one nlp.pipe stream."""
         plans = [self._plan(text) for text in texts]
         windows = [plan.text[self._char(plan, a):self._char(plan, b)]

