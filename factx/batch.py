@@ -1,0 +1,238 @@
+"""Batch runs: worker processes, ordered results, resumable output.
+
+- ``process`` yields one ``Outcome`` per document in input order, from this
+  process (``jobs=1``) or from worker processes that each load the model once.
+  A worker that dies takes only its documents with it: they are retried one by
+  one in a fresh pool, and a document that kills a worker again is reported.
+- ``ResumableOutput`` appends records per document and, once they are flushed,
+  a line to a sidecar manifest (document id, content hash, byte offset). A
+  resumed run cuts the output back to the last complete document and skips
+  the documents the manifest lists: none lost, none doubled.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+from collections import Counter, deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+import orjson
+
+from .inputs import Document
+
+CHUNK = 8
+
+
+@dataclass(frozen=True)
+class Outcome:
+    document: Document
+    records: list[dict] | None
+    error: str | None = None
+
+
+def _outcome(document: Document, result) -> Outcome:
+    if isinstance(result, Exception):
+        return Outcome(document, None, f"{type(result).__name__}: {result}")
+    return Outcome(document, result)
+
+
+def process(documents: Iterable[Document], model: str, jobs: int = 1) -> Iterator[Outcome]:
+    """Outcomes in input order. With ``jobs > 1`` and more than a few documents, worker processes do the work."""
+    documents = iter(documents)
+    if jobs > 1:
+        head = list(islice(documents, jobs * CHUNK))
+        if len(head) < jobs * CHUNK:  # a handful of documents: starting workers would cost more than it saves
+            documents = iter(head)
+        else:
+            yield from _parallel(_chain(head, documents), model, jobs)
+            return
+    from .pipeline import load_model, run
+
+    nlp = load_model(model)
+    for document, result in run(nlp, documents):
+        yield _outcome(document, result)
+
+
+def _chain(head: list, rest: Iterator) -> Iterator:
+    yield from head
+    yield from rest
+
+
+_WORKER_NLP = None
+
+
+def _init_worker(model: str) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    _die_with_parent()
+    global _WORKER_NLP
+    from .pipeline import load_model
+
+    _WORKER_NLP = load_model(model)
+
+
+def _die_with_parent() -> None:
+    """On Linux, a worker whose parent was killed (kill -9) ends too instead of finishing its chunk alone."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _work(chunk: list[Document]) -> list[Outcome]:
+    from .pipeline import run
+
+    return [_outcome(document, result) for document, result in run(_WORKER_NLP, chunk)]
+
+
+class _Pool:
+    """A process pool that can be replaced when a worker dies."""
+
+    def __init__(self, model: str, jobs: int):
+        self.model, self.jobs = model, jobs
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(self.model,))
+
+    def submit(self, chunk: list[Document]) -> Future:
+        try:
+            return self.executor.submit(_work, chunk)
+        except BrokenProcessPool:
+            self.renew()
+            return self.executor.submit(_work, chunk)
+
+    def renew(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def close(self, cancel: bool = False) -> None:
+        if cancel:
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.terminate()
+        self.executor.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+def _parallel(documents: Iterator[Document], model: str, jobs: int) -> Iterator[Outcome]:
+    pool = _Pool(model, jobs)
+    inflight: deque[tuple[list[Document], Future]] = deque()
+    finished = False
+    try:
+        while True:
+            while not finished and len(inflight) < 2 * jobs:
+                chunk = list(islice(documents, CHUNK))
+                if not chunk:
+                    finished = True
+                    break
+                inflight.append((chunk, pool.submit(chunk)))
+            if not inflight:
+                break
+            chunk, future = inflight.popleft()
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                pending = [chunk] + [c for c, _ in inflight]
+                inflight.clear()
+                pool.renew()
+                for document in (d for c in pending for d in c):
+                    yield _alone(pool, document)
+        pool.close()
+    except BaseException:
+        pool.close(cancel=True)
+        raise
+
+
+def _alone(pool: _Pool, document: Document) -> Outcome:
+    """One document in its own task, after a worker died: if it kills a worker again, it is the culprit."""
+    try:
+        [outcome] = pool.submit([document]).result()
+        return outcome
+    except BrokenProcessPool:
+        pool.renew()
+        return Outcome(document, None, "the worker process died on this document (out of memory, or a crash in spaCy)")
+
+
+def content_key(document: Document) -> tuple[str, str]:
+    return document.id, hashlib.blake2b(document.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class ResumableOutput:
+    """An output file written per document, with a manifest of the documents whose records are complete."""
+
+    def __init__(self, path: Path, resume: bool):
+        self.path = Path(path)
+        self.manifest_path = self.path.with_name(self.path.name + ".manifest")
+        self.done: Counter = Counter()
+        mode = "wb"
+        if resume and self.path.exists():
+            self.done, end = self._read_manifest()
+            with open(self.path, "r+b") as fh:
+                fh.truncate(end)
+            mode = "ab"
+        elif resume:
+            self.manifest_path.unlink(missing_ok=True)
+        self.stream: IO[bytes] = open(self.path, mode)
+        self.manifest: IO[bytes] = open(self.manifest_path, "ab" if mode == "ab" else "wb")
+        self.skipped = 0
+
+    def _read_manifest(self) -> tuple[Counter, int]:
+        done: Counter = Counter()
+        end = 0
+        valid = 0
+        try:
+            data = self.manifest_path.read_bytes()
+        except FileNotFoundError:
+            return done, 0
+        offset = 0
+        for line in data.splitlines(keepends=True):
+            offset += len(line)
+            if not line.endswith(b"\n"):
+                break  # torn last line: that document is redone
+            try:
+                entry = orjson.loads(line)
+                done[(entry["id"], entry["hash"])] += 1
+                end = int(entry["end"])
+                valid = offset
+            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+                break
+        with open(self.manifest_path, "r+b") as fh:
+            fh.truncate(valid)
+        return done, end
+
+    def should_skip(self, document: Document) -> bool:
+        key = content_key(document)
+        if self.done[key] > 0:
+            self.done[key] -= 1
+            self.skipped += 1
+            return True
+        return False
+
+    def committed(self, document: Document) -> None:
+        """Record that the document's records are flushed to the output."""
+        self.stream.flush()
+        doc_id, digest = content_key(document)
+        self.manifest.write(orjson.dumps({"id": doc_id, "hash": digest, "end": self.stream.tell()}) + b"\n")
+        self.manifest.flush()
+
+    def close(self) -> None:
+        for handle in (self.stream, self.manifest):
+            try:
+                handle.close()
+            except OSError:
+                pass
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
