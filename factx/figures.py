@@ -29,6 +29,7 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
           "november", "december")
 
 WS = r"[^\S\r\n]"
+MAX_DIGITS = 15
 _UNITS_RE = "|".join(UNIT_WORDS[1:])
 _TENS_RE = "|".join(TENS_WORDS)
 _ONES_RE = "one|two|three|four|five|six|seven|eight|nine"
@@ -39,7 +40,8 @@ _WORD_CARDINAL = (
 _DENOMS_RE = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
 _FRACTION = rf"(?:(?:{_UNITS_RE}|one)-(?:{_DENOMS_RE})|(?:a|one){WS}(?:half|third|quarter)(?={WS}of\b)|half(?={WS}(?:of|a{WS}percent)\b))"
 _DOZEN = rf"(?:half{WS}a{WS}dozen|half-a-dozen|a{WS}dozen|dozen)(?!s)"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+)"
+# Possessive groups and the look-behind keep the scan linear on endless digit runs ("1,000,000,...").
+_DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})++(?:\.\d+)?+(?![\d,]\d)|\d++(?:\.\d+)?+|\.\d++)"
 _LONG_SCALE = "|".join(SCALES)
 _SHORT_SCALE = "|".join(sorted(SHORT_SCALES, key=len, reverse=True))
 _PERCENT = rf"(?:{WS}?%|{WS}+(?i:per{WS}?cent(?:age{WS}+points?)?|percentage{WS}+points?|pct)\b|-(?i:percentage-)?points?\b)"
@@ -147,6 +149,8 @@ def _scan(text: str, masked: "_Mask", start: int = 0, end: int | None = None) ->
             unit = _hyphen_unit(text, end)
             if unit is None:
                 continue
+        if sum(ch.isdecimal() for ch in m.group("num")) > MAX_DIGITS:
+            continue  # an identifier or a run of digits, not a quantity
         value = parse_number(m.group("num"))
         if value is None:
             continue

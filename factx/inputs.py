@@ -21,6 +21,8 @@ from .dates import parse_iso_date
 from .errors import InputError
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+_MAGIC = ((b"%PDF-", "PDF"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"),
+          (b"PK\x03\x04", "ZIP (docx, xlsx, epub...)"), (b"\x1f\x8b", "gzip"), (b"\x7fELF", "program (ELF)"))
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,10 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
             return data.decode("utf-16"), None
         except UnicodeDecodeError as exc:
             raise InputError(name, f"invalid UTF-16 ({exc.reason}); re-save the file as UTF-8", kind="decode") from exc
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(name, f"a {kind} file, not text; extract its text to a UTF-8 .txt file first",
+                             kind="binary")
     if b"\x00" in data[:8192]:
         raise InputError(name, "binary file (NUL bytes), not text; convert it to plain UTF-8 text first", kind="binary")
     try:

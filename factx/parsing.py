@@ -14,6 +14,7 @@ documents through without hitting ``nlp.max_length``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable, Iterator
 
@@ -28,7 +29,8 @@ CONTEXT_AFTER = 1
 MAX_WINDOW_CHARS = 20_000
 _NOT_A_FIGURE_ALONE = {"one", "a", "an"}
 # A sentence ends after . ! ? (and closing quotes or brackets) followed by blanks, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*[^\S\n]+|[^\S\n]*\n\s*")
+# (Blank runs are entered only at their first character, so a megabyte of spaces stays linear.)
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*+[^\S\n]++|(?<![^\S\n])[^\S\n]*+\n\s*+")
 
 
 class SelectiveParser:
@@ -68,15 +70,16 @@ class SelectiveParser:
         else:
             keep = [False] * len(sents)
             quotes = quote_spans(text) if '"' in text or "\u201c" in text else []
+            quote_starts = [q[0] for q in quotes]
             for k, (start, end) in enumerate(sents):
                 if not _has_figure(text, start, end):
                     continue
                 first, last = max(0, k - CONTEXT_BEFORE), min(len(sents) - 1, k + CONTEXT_AFTER)
-                for qs, qe in quotes:
-                    if qs < end and start < qe:
-                        while last + 1 < len(sents) and sents[last][1] < qe:
-                            last += 1
-                        last = min(len(sents) - 1, last + 1)
+                i = bisect.bisect_left(quote_starts, end) - 1  # the last quotation opening before the sentence ends
+                if i >= 0 and quotes[i][1] > start:  # it is still open inside the sentence: take it to its end
+                    while last + 1 < len(sents) and sents[last][1] < quotes[i][1]:
+                        last += 1
+                    last = min(len(sents) - 1, last + 1)
                 for j in range(first, last + 1):
                     keep[j] = True
         pieces: list[tuple[int, int, bool]] = []

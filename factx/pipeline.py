@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import dates
 from .attribution import CUE_VERBS, Attributor
+from .claims import assign_claims
 from .errors import ModelNotFound
 from .inputs import Document
 from .figures import Figure, counted_noun, find_figures
@@ -27,7 +28,7 @@ _DURATION_RE = re.compile(
     r"^(?:(?:about|nearly|almost|around|some|more than|over|less than|at least|up to|just|only|the|a|an|"
     r"another|several|few|a few|many|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|twenty|thirty|forty|fifty|hundreds?|dozens?|thousands?|couple of|a couple of|consecutive|"
-    r"straight|successive|full|more|additional|further|long|whole|entire)[\s\u00a0-]+)+"
+    r"straight|successive|full|more|additional|further|long|whole|entire)[\s\u00a0-]++)++"
     r"(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|centuries|century|quarters?)"
     r"(?:[\s\u00a0-]+old|[\s\u00a0-]+long)?$",
     re.I,
@@ -157,7 +158,7 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None) -> dict 
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in skip):
             continue
-        if _DURATION_RE.match(ent.text) and "ago" not in ent.text.lower():
+        if len(ent.text) > 120 or _DURATION_RE.match(ent.text) and "ago" not in ent.text.lower():
             continue
         if not _attaches_to(ent, above):
             continue
@@ -250,7 +251,7 @@ def segments(document: Document, size: int = SEGMENT_CHARS) -> Iterator[_Segment
         start = end
 
 
-def run(nlp: Language, documents: Iterable[Document], batch_size: int = 16,
+def run(nlp: Language, documents: Iterable[Document], batch_size: int = 8,
         full_parse: bool = False) -> Iterator[tuple[Document, list[dict] | Exception]]:
     """Records per document, in input order; a document that fails yields its exception, the rest go on.
 
@@ -266,14 +267,14 @@ def run(nlp: Language, documents: Iterable[Document], batch_size: int = 16,
         for segment in segments(document):
             batch.append(segment)
             chars += len(segment.text)
-            if len(batch) >= batch_size or chars >= 3 * SEGMENT_CHARS:
+            if len(batch) >= batch_size or chars >= 2 * SEGMENT_CHARS:
                 for segment_done, result in _run_batch(parser, batch):
                     if isinstance(result, Exception):
                         failure = failure or result
                     else:
                         pending.extend(result)
                     if segment_done.last:
-                        yield segment_done.document, (failure if failure is not None else pending)
+                        yield segment_done.document, _finish(pending, failure)
                         pending, failure = [], None
                 batch, chars = [], 0
     for segment_done, result in _run_batch(parser, batch):
@@ -282,8 +283,16 @@ def run(nlp: Language, documents: Iterable[Document], batch_size: int = 16,
         else:
             pending.extend(result)
         if segment_done.last:
-            yield segment_done.document, (failure if failure is not None else pending)
+            yield segment_done.document, _finish(pending, failure)
             pending, failure = [], None
+
+
+def _finish(records: list[dict], failure: Exception | None) -> list[dict] | Exception:
+    """A document's result: its records with their claim ids, or the first failure of its pieces."""
+    if failure is not None:
+        return failure
+    assign_claims(records)
+    return records
 
 
 def _run_batch(parser: SelectiveParser, batch: list[_Segment]) -> list[tuple[_Segment, list[dict] | Exception]]:

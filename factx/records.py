@@ -67,6 +67,8 @@ class Record(BaseModel):
     where: Optional[WhereField]
     sentence: str = Field(description="the sentence holding the figure, as in the input")
     doc_date: Optional[str] = Field(default=None, description="the document date used to resolve relative dates")
+    claim: Optional[str] = Field(default=None, description="id shared by the document's records that measure the "
+                                                          "same thing (same what, unit, place and time); null when alone")
 
 
 def json_schema() -> dict:

@@ -72,7 +72,7 @@ def lemma(tok) -> str:
     if lemmatizer is None:
         return tok.lower_
     cache = _LEMMA_CACHE.setdefault(id(tok.vocab), {})
-    key = (tok.lower_, tok.pos_)
+    key = (tok.lower_, tok.pos_, str(tok.morph))
     found = cache.get(key)
     if found is None:
         found = cache[key] = (lemmatizer.rule_lemmatize(tok) or [tok.lower_])[0].lower()

@@ -14,7 +14,7 @@ CSV_COLUMNS = [
     "doc", "figure_text", "figure_start", "figure_end", "figure_value", "figure_low", "figure_high", "figure_mod",
     "figure_unit", "figure_kind", "what", "who_text", "who_name", "who_label", "who_start", "who_end", "cue",
     "when_text", "when_value", "when_start", "when_end", "where_text", "where_label", "where_start", "where_end",
-    "where_country", "sentence", "doc_date",
+    "where_country", "sentence", "doc_date", "claim",
 ]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factx.inputs import Document
-from factx.pipeline import load_model, records_for
+from factx.pipeline import load_model, run
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -20,11 +20,14 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def extract(nlp):
-    """extract(text, doc_date=None) -> list of record dicts, as the CLI writes them."""
-    def run(text: str, doc_date: str | None = None) -> list[dict]:
+    """extract(text, doc_date=None) -> list of record dicts, by the same path as the CLI."""
+    def extract_text(text: str, doc_date: str | None = None) -> list[dict]:
         date = dt.date.fromisoformat(doc_date) if doc_date else None
-        return records_for(Document("t", text, date), nlp(text))
-    return run
+        [(_, result)] = list(run(nlp, [Document("t", text, date)]))
+        if isinstance(result, Exception):
+            raise result
+        return result
+    return extract_text
 
 
 def figure_at(records: list[dict], text: str) -> dict:

@@ -22,6 +22,7 @@ RECORD = {
     "where": {"text": "Kursk", "label": "GPE", "start": 61, "end": 66, "country": "RU"},
     "sentence": "The ministry said on Friday that 300 soldiers were killed in Kursk.",
     "doc_date": "2025-03-01",
+    "claim": None,
 }
 
 

@@ -1,0 +1,145 @@
+"""Claims: records that measure the same thing, and whether their figures agree.
+
+Two records belong to one claim when they quantify the same event or property
+(``what``, folded through a small synonym list kept as data), in a compatible
+unit, at places and times that can be the same. Grouping is greedy in record
+order, so the same records always give the same claims. Two figures disagree
+when the ranges their values allow do not overlap ("more than 1,000" allows
+3,000; "around 300" does not allow 4,000).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .resources import load
+
+_FOLD = {form: key for key, forms in load("claims")["synonyms"].items() for form in forms}
+APPROX_TOLERANCE = 0.2  # "around 300" allows 240..360
+EXACT_TOLERANCE = 0.02  # reported figures are rounded: "4,000" allows 3,920..4,080
+NEARLY_TOLERANCE = 0.2  # "nearly 200" allows 160..200
+INF = float("inf")
+
+
+def fold_what(what: str | None) -> str | None:
+    if not what:
+        return None
+    word = what.lower().split()[-1]
+    if word in _FOLD:
+        return _FOLD[word]
+    return re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 5 else word
+
+
+def unit_key(figure: dict) -> str | None:
+    unit = figure.get("unit")
+    if figure.get("kind") in ("money", "percent") or not unit:
+        return unit
+    word = unit.lower().split()[-1]
+    return re.sub(r"(?:ies)$", "y", re.sub(r"(?<=[^s])s$", "", word))
+
+
+def interval(figure: dict) -> tuple[float, float]:
+    """The values a figure allows, given its qualifier."""
+    low, high = figure["low"], figure["high"]
+    mod = figure.get("mod")
+    if low is None or high is None:
+        return (-INF, INF)
+    if mod == "approx":
+        return (low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE))
+    if mod == "less_than":
+        return (low * (1 - NEARLY_TOLERANCE), high)
+    if mod == "at_most":
+        return (0.0, high)
+    if mod in ("more_than", "at_least"):
+        return (low, INF)
+    return (low * (1 - EXACT_TOLERANCE), high * (1 + EXACT_TOLERANCE))
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _place_compatible(a: dict | None, b: dict | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.get("country") and b.get("country") and a["country"] == b["country"]:
+        return True
+    ta, tb = a["text"].lower(), b["text"].lower()
+    return ta in tb or tb in ta
+
+
+def _time_compatible(a: dict | None, b: dict | None) -> bool:
+    if a is None or b is None or not a.get("value") or not b.get("value"):
+        return True
+    va, vb = a["value"].split("/")[0], b["value"].split("/")[0]
+    return va.startswith(vb) or vb.startswith(va) or "X" in va or "X" in vb
+
+
+def compatible(a: dict, b: dict) -> bool:
+    return _place_compatible(a.get("where"), b.get("where")) and _time_compatible(a.get("when"), b.get("when"))
+
+
+@dataclass
+class Claim:
+    key: tuple[str, str | None]
+    members: list[int] = field(default_factory=list)
+
+
+def group(records: list[dict]) -> list[Claim]:
+    """Claims with two or more records, in order of their first record."""
+    claims: list[Claim] = []
+    for i, record in enumerate(records):
+        what = fold_what(record.get("what"))
+        if what is None:
+            continue
+        key = (what, unit_key(record["figure"]))
+        for claim in claims:
+            if claim.key == key and all(compatible(record, records[j]) for j in claim.members):
+                claim.members.append(i)
+                break
+        else:
+            claims.append(Claim(key, [i]))
+    return [c for c in claims if len(c.members) > 1]
+
+
+def assign_claims(records: list[dict], prefix: str = "c") -> None:
+    """Give every record a ``claim`` id shared with the records measuring the same thing (None when alone)."""
+    for record in records:
+        record["claim"] = None
+    for n, claim in enumerate(group(records), 1):
+        for i in claim.members:
+            records[i]["claim"] = f"{prefix}{n}"
+
+
+def source_name(record: dict) -> str | None:
+    who = record.get("who")
+    return (who.get("name") or who.get("text")) if who else None
+
+
+def conflicts(records: list[dict]) -> list[dict]:
+    """One entry per claim with two or more distinct sources or values: its figures and whether they agree."""
+    out = []
+    for n, claim in enumerate(group(records), 1):
+        members = [records[i] for i in claim.members]
+        sources = {source_name(r) for r in members}
+        values = {(r["figure"]["low"], r["figure"]["high"], r["figure"]["mod"]) for r in members}
+        if len(sources) < 2 and len(values) < 2:
+            continue
+        ranges = [interval(r["figure"]) for r in members]
+        agree = all(overlap(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1:])
+        first = members[0]
+        out.append({
+            "claim": f"k{n}",
+            "what": claim.key[0],
+            "unit": claim.key[1],
+            "where": next((r["where"]["text"] for r in members if r.get("where")), None),
+            "when": next((r["when"]["text"] for r in members if r.get("when")), None),
+            "agree": agree,
+            "figures": [{
+                "doc": r["doc"], "who": source_name(r), "figure": r["figure"]["text"], "low": r["figure"]["low"],
+                "high": r["figure"]["high"], "mod": r["figure"]["mod"], "start": r["figure"]["start"],
+                "end": r["figure"]["end"], "sentence": r["sentence"],
+            } for r in members],
+            "doc": first["doc"],
+        })
+    return out

@@ -1,0 +1,77 @@
+"""What people read: an article with its figures highlighted, and claims whose sources disagree.
+
+Rendering only; the records come from the same extraction as ``factx extract``.
+Rich drops colour by itself when the output is not a terminal or NO_COLOR is set.
+"""
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+KIND_STYLES = {"count": "bold cyan", "money": "bold green", "percent": "bold magenta", "measure": "bold yellow",
+               "other": "bold white"}
+
+
+def _value(figure: dict) -> str:
+    value = figure["value"] if figure["value"] is not None else f"{figure['low']:g}–{figure['high']:g}"
+    if isinstance(value, float):
+        value = f"{value:g}"
+    return f"{figure['mod'].replace('_', ' ')} {value}" if figure["mod"] else str(value)
+
+
+def _when(record: dict) -> str:
+    when = record["when"]
+    if not when:
+        return ""
+    return f"{when['text']} ({when['value']})" if when["value"] else when["text"]
+
+
+def article_view(doc_id: str, text: str, records: list[dict]) -> Group:
+    """The article with each figure highlighted and numbered, then a table of its records."""
+    body = Text()
+    cursor = 0
+    for n, record in enumerate(records, 1):
+        fig = record["figure"]
+        body.append(text[cursor:fig["start"]])
+        body.append(text[fig["start"]:fig["end"]], style=KIND_STYLES.get(fig["kind"], "bold"))
+        body.append(f"[{n}]", style="dim")
+        cursor = fig["end"]
+    body.append(text[cursor:])
+    table = Table(title=f"{len(records)} figures", title_justify="left", header_style="bold")
+    for column in ("#", "figure", "value", "unit", "who", "when", "where", "claim"):
+        table.add_column(column, overflow="fold")
+    for n, r in enumerate(records, 1):
+        table.add_row(str(n), Text(r["figure"]["text"], style=KIND_STYLES.get(r["figure"]["kind"], "")),
+                      _value(r["figure"]), r["figure"]["unit"] or "", (r["who"] or {}).get("name", ""), _when(r),
+                      (r["where"] or {}).get("text", ""), r.get("claim") or "")
+    legend = Text("  ".join(f"{kind}" for kind in KIND_STYLES), style="dim")
+    for kind, style in KIND_STYLES.items():
+        legend.highlight_words([kind], style=style)
+    return Group(Panel(body, title=doc_id, title_align="left"), legend, table)
+
+
+def conflicts_view(claims: list[dict]) -> Group:
+    """One table per claim: who reported which figure, and whether they agree."""
+    parts = []
+    for claim in claims:
+        verdict = Text("agree", style="green") if claim["agree"] else Text("DISAGREE", style="bold red")
+        title = Text.assemble((f"{claim['what']}", "bold"), f" ({claim['unit'] or 'no unit'})",
+                              f" where: {claim['where'] or '-'}", f"  when: {claim['when'] or '-'}  ", verdict)
+        table = Table(title=title, title_justify="left", header_style="bold")
+        for column in ("doc", "who", "figure", "range"):
+            table.add_column(column, overflow="fold")
+        for f in claim["figures"]:
+            span = f"{f['low']:g}" if f["low"] == f["high"] else f"{f['low']:g}–{f['high']:g}"
+            table.add_row(f["doc"], f["who"] or "(unattributed)", f["figure"],
+                          f"{f['mod'].replace('_', ' ')} {span}" if f["mod"] else span)
+        parts.append(table)
+    if not parts:
+        parts.append(Text("no claim with two or more sources or values"))
+    return Group(*parts)
+
+
+def render(renderable, out, console: Console | None = None) -> None:
+    console = console or Console(file=out, highlight=False, soft_wrap=False)
+    console.print(renderable)
