@@ -38,6 +38,12 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|sir|dame|lord|lady|president|minister)\.?\s+", re.I)
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _THING_PRONOUNS = {"it", "its", "they", "their", "them", "we", "our"}
+DESCRIPTION_REACH = 600  # characters back (about three sentences) where "the agency" may find its name
+_DEFINED_ACRONYM = re.compile(
+    r"(?P<name>(?:[A-Z][\w&.'-]*[ \u00a0]+(?:(?:of|for|and|the|on|de)[ \u00a0]+)?){1,8}[A-Z][\w&.'-]*)"
+    r"[ \u00a0]*\([ \u00a0]*(?P<acronym>[A-Z][A-Za-z.&]{1,9})[ \u00a0]*\)")
+# Two or three capitalised words after a lower-case word or a comma: a person's full name, probably.
+_FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:[ \u00a0][A-Z]\.)?(?:[ \u00a0][A-Z][a-z]+){1,2}(?=[ ,.])")
 _CONNECTORS = {"of", "for", "the", "and", "&", "on", "in", "de"}
 
 
@@ -81,24 +87,45 @@ class Attributor:
 
     @cached_property
     def aliases(self) -> dict[str, str]:
-        """Acronyms and surnames -> the full name the document introduced."""
+        """Acronyms and surnames -> the full name the document introduced.
+
+        Entities come from the parsed windows only, so the raw text is read too:
+        "Korean National Intelligence Service (NIS)" and "Sebastian Vladescu" may
+        sit in a sentence without figures, far from where "NIS" or "Vladescu" speak.
+        """
         aliases: dict[str, str] = {}
-        orgs = [e for e in self.entities if e.label_ == "ORG" and len(e) > 1]
         text = text_of(self.doc)
-        for ent in orgs:
-            m = re.match(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)", text[ent.end_char:ent.end_char + 14])
-            if m:
-                aliases.setdefault(m.group(1), _strip_det(ent.text))
+        for m in _DEFINED_ACRONYM.finditer(text):
+            long_form = _strip_det(" ".join(m.group("name").split()))
+            words = [w for w in long_form.split() if w.lower() not in _CONNECTORS]
+            if "".join(w[0] for w in words).endswith(m.group("acronym").replace(".", "")):
+                aliases.setdefault(m.group("acronym"), long_form)
+        orgs = [e for e in self.entities if e.label_ == "ORG" and len(e) > 1]
         for ent in orgs:
             words = [w for w in re.findall(r"[A-Za-z]+", _strip_det(ent.text)) if w.lower() not in _CONNECTORS]
             initials = "".join(w[0] for w in words if w[0].isupper())
             for k in range(2, len(initials) + 1):
                 aliases.setdefault(initials[-k:], _strip_det(ent.text))
-        people = [e for e in self.entities if e.label_ == "PERSON" and len(e) > 1]
-        for ent in people:
-            for part in (ent[-1].text, ent[0].text):
-                aliases.setdefault(part, ent.text)
+        for ent in self.entities:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                for part in (ent[-1].text, ent[0].text):
+                    aliases.setdefault(part, ent.text)
         return aliases
+
+    @cached_property
+    def surnames(self) -> dict[str, str]:
+        """Surname (or first name) -> a full name written in the raw text, for people only."""
+        found: dict[str, str] = {}
+        for m in _FULL_NAME.finditer(text_of(self.doc)):
+            parts = m.group(0).split()
+            for part in (parts[-1], parts[0]):
+                found.setdefault(part, " ".join(parts))
+        return found
+
+    def resolve_person(self, mention: str) -> str:
+        bare = _strip_det(_TITLES.sub("", mention.strip()))
+        resolved = self.resolve_name(mention)
+        return resolved if resolved != bare else self.surnames.get(bare, bare)
 
     def resolve_name(self, mention: str) -> str:
         bare = _strip_det(_TITLES.sub("", mention.strip()))
@@ -303,8 +330,9 @@ class Attributor:
         while end > start and text[end - 1].isspace():
             end -= 1
         name, label = self._name_for(span, head)
-        name = " ".join(name.split())
-        return Source(text=text[start:end], name=name, label=label, start=start, end=end, cue=cue)
+        written = text[start:end]
+        name = written if name.strip() == span.text.strip() else " ".join(name.split())
+        return Source(text=written, name=name, label=label, start=start, end=end, cue=cue)
 
     def _name_for(self, span: Span, head: Token) -> tuple[str, str | None]:
         low = head.lower_
@@ -313,6 +341,8 @@ class Attributor:
             if ent is not None:
                 if ent.label_ == "NORP" and len(span) > len(ent):
                     return span.text, "NORP"
+                if ent.label_ == "PERSON":
+                    return self.resolve_person(ent.text), "PERSON"
                 return self.resolve_name(ent.text), ent.label_
         for child in head.children:
             if child.dep_ == "appos":
@@ -330,8 +360,8 @@ class Attributor:
                 return found
             return span.text, None
         if head.pos_ == "PROPN" and head.ent_type_ == "":
-            resolved = self.resolve_name(span.text)
-            return resolved, "PERSON" if resolved in self.aliases.values() else None
+            resolved = self.resolve_person(span.text)
+            return resolved, "PERSON" if resolved != _strip_det(span.text) else None
         content = [t for t in span if not t.is_punct and t.pos_ not in ("DET",)]
         if low in ORG_WORDS and len(content) == 1:
             found = self._last_entity(head.idx, ("ORG",), word=low)
@@ -352,12 +382,14 @@ class Attributor:
         """The last named entity of ``labels`` before offset ``before``: one whose name holds
         ``word`` ('the center' -> 'Center for Responsive Politics') first, then subjects."""
         candidates = [e for e in self.entities if e.end_char <= before and e.label_ in labels]
-        if word:
+        subjects = [e for e in candidates if e.root.dep_ in _SUBJECT_DEPS or e.root.head.dep_ in _SUBJECT_DEPS]
+        if word:  # a description: an entity named by it, else a subject of the last few sentences
             named = [e for e in candidates if word in e.text.lower().split()]
             if named:
                 return self.resolve_name(named[-1].text), named[-1].label_
-        subjects = [e for e in candidates if e.root.dep_ in _SUBJECT_DEPS or e.root.head.dep_ in _SUBJECT_DEPS]
-        pick = (subjects or candidates)[-1] if candidates else None
+            candidates = []
+            subjects = [e for e in subjects if before - e.end_char <= DESCRIPTION_REACH]
+        pick = (subjects or candidates)[-1] if subjects or candidates else None
         if pick is None:
             return None
         return self.resolve_name(pick.text), pick.label_

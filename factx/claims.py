@@ -68,15 +68,23 @@ def _place_compatible(a: dict | None, b: dict | None) -> bool:
     return ta in tb or tb in ta
 
 
-def _time_compatible(a: dict | None, b: dict | None) -> bool:
-    if a is None or b is None or not a.get("value") or not b.get("value"):
+def _time_of(record: dict) -> str | None:
+    """The time a record's figure refers to: its own time expression, else its article's month."""
+    when = record.get("when")
+    if when and when.get("value"):
+        return when["value"].split("/")[0]
+    return record["doc_date"][:7] if record.get("doc_date") else None
+
+
+def _time_compatible(a: dict, b: dict) -> bool:
+    va, vb = _time_of(a), _time_of(b)
+    if va is None or vb is None:
         return True
-    va, vb = a["value"].split("/")[0], b["value"].split("/")[0]
     return va.startswith(vb) or vb.startswith(va) or "X" in va or "X" in vb
 
 
 def compatible(a: dict, b: dict) -> bool:
-    return _place_compatible(a.get("where"), b.get("where")) and _time_compatible(a.get("when"), b.get("when"))
+    return _place_compatible(a.get("where"), b.get("where")) and _time_compatible(a, b)
 
 
 @dataclass
@@ -117,20 +125,24 @@ def source_name(record: dict) -> str | None:
 
 
 def conflicts(records: list[dict]) -> list[dict]:
-    """One entry per claim with two or more distinct sources or values: its figures and whether they agree."""
+    """One entry per claim with two or more distinct sources (or, across articles, values): its figures and
+    whether they agree."""
     out = []
     for n, claim in enumerate(group(records), 1):
         members = [records[i] for i in claim.members]
         sources = {source_name(r) for r in members}
         values = {(r["figure"]["low"], r["figure"]["high"], r["figure"]["mod"]) for r in members}
-        if len(sources) < 2 and len(values) < 2:
+        documents = {r["doc"] for r in members}
+        # One source giving several values in one article is a list ("rose 3.1% in Paris, 2.8% in Frankfurt"),
+        # not a disagreement: several values count only across articles.
+        if len(sources) < 2 and not (len(documents) > 1 and len(values) > 1):
             continue
         ranges = [interval(r["figure"]) for r in members]
         agree = all(overlap(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1:])
         first = members[0]
         out.append({
             "claim": f"k{n}",
-            "what": claim.key[0],
+            "what": first["what"],
             "unit": claim.key[1],
             "where": next((r["where"]["text"] for r in members if r.get("where")), None),
             "when": next((r["when"]["text"] for r in members if r.get("when")), None),

@@ -28,6 +28,10 @@ CONTEXT_BEFORE = 1
 CONTEXT_AFTER = 1
 MAX_WINDOW_CHARS = 20_000
 _NOT_A_FIGURE_ALONE = {"one", "a", "an"}
+# Unicode blanks become plain spaces for the model (one character for one, so offsets do not move):
+# the small English pipeline tags and parses "\u00a0" as a token of its own and loses the sentence.
+_BLANKS = str.maketrans({ch: " " for ch in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                           "\u2009\u200a\u202f\u205f\u3000\u200b\ufeff"})
 # A sentence ends after . ! ? (and closing quotes or brackets) followed by blanks, or at a line break.
 # (Blank runs are entered only at their first character, so a megabyte of spaces stays linear.)
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*+[^\S\n]++|(?<![^\S\n])[^\S\n]*+\n\s*+")
@@ -43,7 +47,7 @@ class SelectiveParser:
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
         """Docs in input order; every text is planned, then all windows parsed in one nlp.pipe stream."""
         plans = [(text, self.plan(text)) for text in texts]
-        windows = [text[a:b] for text, pieces in plans for a, b, parse in pieces if parse]
+        windows = [text[a:b].translate(_BLANKS) for text, pieces in plans for a, b, parse in pieces if parse]
         parsed = iter(self.nlp.pipe(windows, batch_size=batch_size))
         for text, pieces in plans:
             parts = [next(parsed) if parse else self._inert(text[a:b]) for a, b, parse in pieces]
@@ -54,6 +58,7 @@ class SelectiveParser:
             else:
                 doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
             doc.user_data["factx.windows"] = [(a, b) for a, b, parse in pieces if parse]
+            doc.user_data["factx.text"] = text  # the text as given; the Doc's own differs only in blanks
             yield doc
 
     def _inert(self, text: str) -> Doc:

@@ -97,6 +97,7 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
     figure_spans = [(f.start, f.end) for f in figures]
     counted = {n.i for n in (counted_noun(doc, f) for f in figures if f.kind == "count") if n is not None}
     ref_text = ref.isoformat() if ref else None
+    text = text_of(doc)
     out = []
     for fig in figures:
         if not fig.tokens:
@@ -119,7 +120,7 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
             "cue": source.cue if source else None,
             "when": when,
             "where": where,
-            "sentence": sent.text.strip(),
+            "sentence": text[sent.start_char:sent.end_char].strip(),
             "doc_date": ref_text,
         })
     if offset:
@@ -131,14 +132,21 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
     return out
 
 
+_FILLERS = {"more", "additional", "other", "further", "extra", "new", "others", "so", "far"}
+
+
 def _what(fig: Figure, counted: Token | None) -> str | None:
-    """The governing predicate: the first verb above the counted noun (or the figure)."""
-    start = counted if counted is not None else fig.tokens[-1]
+    """The predicate the figure quantifies: a participle right after it ('2,700 more wounded',
+    '12,000 deployed'), else the first verb above its counted noun (or above the figure)."""
     last = fig.tokens[-1]
-    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
-    if counted is None and nxt is not None and nxt.tag_ == "VBN" and nxt.head.i in {t.i for t in fig.tokens}:
-        return nxt.lower_
-    tok = start
+    doc = last.doc
+    i = last.i + 1
+    while i < len(doc) and (doc[i].lower_ in _FILLERS or doc[i].is_space):
+        i += 1
+    if counted is None and i < len(doc) and (doc[i].tag_ in ("VBN", "VBD") or
+                                              doc[i].pos_ == "ADJ" and doc[i].lower_.endswith("ed")):
+        return doc[i].lower_
+    tok = counted if counted is not None else last
     for _ in range(8):
         if tok.pos_ == "VERB" and lemma(tok) not in CUE_VERBS:
             return tok.lower_
@@ -212,8 +220,8 @@ def _where(doc: Doc, places, sent: Span, fig: Figure, counted: set[int]) -> dict
         place = choose_place(places, previous, previous.end_char, counted)
     if place is None:
         return None
-    return {"text": place.text, "label": place.label, "start": place.start, "end": place.end,
-            "country": place.country}
+    return {"text": text_of(doc)[place.start:place.end], "label": place.label, "start": place.start,
+            "end": place.end, "country": place.country}
 
 
 SEGMENT_CHARS = 100_000
