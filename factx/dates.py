@@ -90,7 +90,7 @@ def _shift_month(date: dt.date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _weekday(name: str, ref: dt.date, future: bool) -> str:
+def _weekday(name: str, ref: dt.date, future: bool | None) -> str:
     target = WEEKDAYS[name]
     if future:
         delta = (target - ref.weekday()) % 7 or 7
@@ -99,7 +99,7 @@ def _weekday(name: str, ref: dt.date, future: bool) -> str:
     return (ref - dt.timedelta(days=delta)).isoformat()
 
 
-def _point(expr: str, ref: dt.date | None, future: bool) -> str | None:
+def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
     """One point in time (no interval): the TIMEX3 value of ``expr`` or None."""
     low = expr.lower().strip(" .,")
     low = re.sub(r"^(?:on|in|at|by|during|since|through|until|till|as of|from|of|the|early|late|mid-?|"
@@ -119,16 +119,27 @@ def _point(expr: str, ref: dt.date | None, future: bool) -> str | None:
         year = int(year_m.group("year")) if year_m else (ref.year if ref else None)
         return _day_value(year, month, int(m.group("day")))
     m = re.search(rf"\b(?P<month>{_MONTH_RE})\b\.?(?:,?\s+(?:of\s+)?{_YEAR})?", low)
-    if m and not (m.group("month") == "may" and not m.group("year") and low != "may"):
-        year = int(m.group("year")) if m.group("year") else None
-        if year is None:
-            if re.search(r"\b(?:last|this|next)\s+year\b", low):
-                return None
-            year = ref.year if ref else None
-            if ref and not future and MONTHS[m.group("month")] > ref.month + 1:
-                year -= 1
-        return _month_value(year, MONTHS[m.group("month")])
-    m = re.search(r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+" + _YEAR + r")?", low)
+    if m and not (m.group("month") == "may" and not m.group("year") and low not in ("may", "last may", "next may")):
+        month = MONTHS[m.group("month")]
+        if m.group("year"):
+            return _month_value(int(m.group("year")), month)
+        if ref is None:
+            return None if re.search(r"\b(?:last|this|next)\b", low) else _month_value(None, month)
+        if re.search(r"\blast\s+year\b", low) or re.match(r"last\s", low):
+            return _month_value(ref.year - 1, month)
+        if re.search(r"\bnext\s+year\b", low) or re.match(r"next\s", low):
+            return _month_value(ref.year + 1, month)
+        if re.search(r"\bthis\s+year\b", low) or re.match(r"this\s", low):
+            return _month_value(ref.year, month)
+        return _month_value(_nearest_year(ref, month, future), month)
+    m = re.search(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"
+                  r"\s+(?P<unit>day|week|month|year|decade)s?\s+(?:ago|earlier|before)\b", low)
+    if m and ref is not None and m.group("n") != "several":
+        return _ago(ref, _count(m.group("n")), m.group("unit"))
+    spelled = _spelled_year(low)
+    if spelled:
+        return spelled
+    m = re.search(r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+" + _YEAR + r")?", low)
     if m:
         year = int(m.group("year")) if m.group("year") else (ref.year if ref else None)
         return f"{year:04d}-Q{ORDINALS[m.group('n')]}" if year else f"XXXX-Q{ORDINALS[m.group('n')]}"
@@ -151,6 +162,58 @@ def _point(expr: str, ref: dt.date | None, future: bool) -> str | None:
                 return _weekday(name, ref - dt.timedelta(days=1), False)
             return _weekday(name, ref, future)
     return _relative(low, ref)
+
+
+def _nearest_year(ref: dt.date, month: int, future: bool | None) -> int:
+    """The year of a bare month name: the coming one if the text speaks of the future, the past one if
+    of the past; with no tense to go by, news mostly reports the past: this year up to two months
+    ahead of the document date, else last year."""
+    if future is True:
+        return ref.year if month >= ref.month else ref.year + 1
+    if future is False:
+        return ref.year if month <= ref.month else ref.year - 1
+    return ref.year if month <= ref.month + 2 else ref.year - 1
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def _ago(ref: dt.date, n: int, unit: str) -> str:
+    """'two weeks ago' -> a day; 'five months ago' -> a month; 'two years ago' -> a year."""
+    if unit == "day":
+        return (ref - dt.timedelta(days=n)).isoformat()
+    if unit == "week":
+        return (ref - dt.timedelta(weeks=n)).isoformat()
+    if unit == "month":
+        year, month = _shift_month(ref, -n)
+        return f"{year:04d}-{month:02d}"
+    if unit == "decade":
+        return str((ref.year - 10 * n) // 10)
+    return str(ref.year - n)
+
+
+_SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SPELLED_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _spelled_year(low: str) -> str | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000, 'two thousand and three' -> 2003."""
+    m = re.search(r"\b(?P<century>eighteen|nineteen|twenty)[\s-]+(?P<tens>[a-z]+)(?:-(?P<ones>[a-z]+))?\b", low)
+    if m and m.group("tens") in _SPELLED_TENS and (m.group("ones") is None or m.group("ones") in _SPELLED_ONES):
+        year = _SPELLED_TENS[m.group("century")] * 100 + _SPELLED_TENS[m.group("tens")]
+        return str(year + (_SPELLED_ONES.get(m.group("ones"), 0) if m.group("ones") else 0))
+    m = re.search(r"\btwo thousand(?:\s+(?:and\s+)?(?P<ones>[a-z]+))?\b", low)
+    if m and (m.group("ones") is None or m.group("ones") in _SPELLED_ONES or m.group("ones") in _SPELLED_TENS):
+        extra = _SPELLED_ONES.get(m.group("ones") or "", 0) or _SPELLED_TENS.get(m.group("ones") or "", 0)
+        return str(2000 + extra)
+    return None
 
 
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
@@ -189,7 +252,7 @@ _INTERVAL_RE = re.compile(r"^(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|thr
 _VAGUE = re.compile(r"\b(?:recent|recently|now|currently|soon|past few|coming|these days|so far|lately|once)\b", re.I)
 
 
-def normalise(expr: str, ref: dt.date | None, *, future: bool = False) -> str | None:
+def normalise(expr: str, ref: dt.date | None, *, future: bool | None = None) -> str | None:
     """TIMEX3 value of a time expression, against the document date ``ref`` (or None)."""
     expr = re.sub(r"\s+", " ", expr.strip())
     if len(expr) > 80:

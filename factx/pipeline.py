@@ -201,16 +201,22 @@ def _attaches_to(ent: Span, tokens: set[int]) -> bool:
     return False
 
 
-def _future(ent: Span) -> bool:
-    """True when the verb the time expression hangs on is in the future ('will re-open on Friday')."""
+def _future(ent: Span) -> bool | None:
+    """The tense of the verb a time expression hangs on: True for 'will re-open on Friday', False for
+    a past form ('fell on Friday', 'has risen since May'), None when no verb tells."""
     tok = ent.root
     for _ in range(3):
         if tok.pos_ in ("VERB", "AUX"):
-            return any(c.lower_ in ("will", "'ll", "shall") for c in tok.children) or tok.lower_ == "will"
+            children = {c.lower_ for c in tok.children}
+            if children & {"will", "'ll", "shall"} or tok.lower_ == "will":
+                return True
+            if tok.tag_ in ("VBD", "VBN") or children & {"has", "have", "had", "was", "were"}:
+                return False
+            return None
         if tok.head is tok:
             break
         tok = tok.head
-    return False
+    return None
 
 
 def _where(doc: Doc, places, sent: Span, fig: Figure, counted: set[int]) -> dict | None:

@@ -37,6 +37,17 @@ REF = dt.date(2008, 12, 13)  # a Saturday
     ("the second quarter", REF, "2008-Q2"),
     ("mid-January", None, "XXXX-01"),
     ("the 1990s", None, "199"),
+    ("third-quarter", REF, "2008-Q3"),
+    ("two weeks ago", dt.date(1998, 3, 22), "1998-03-08"),
+    ("10 days ago", dt.date(1998, 3, 22), "1998-03-12"),
+    ("five months ago", dt.date(1998, 3, 31), "1997-10"),
+    ("two years ago", dt.date(1998, 4, 24), "1996"),
+    ("nineteen ninety-six", None, "1996"),
+    ("the year two thousand", None, "2000"),
+    ("last May", dt.date(1998, 2, 27), "1997-05"),
+    ("June last year", dt.date(1998, 2, 19), "1997-06"),
+    ("January this year", dt.date(1998, 2, 19), "1998-01"),
+    ("October", dt.date(1998, 1, 8), "1997-10"),
 ])
 def test_normalise(expr, ref, value):
     assert normalise(expr, ref) == value
@@ -53,6 +64,11 @@ def test_never_guesses(expr, ref):
 
 def test_future_weekday():
     assert normalise("Friday", dt.date(2008, 9, 18), future=True) == "2008-09-19"
+
+
+@pytest.mark.parametrize("future, value", [(True, "1998-12"), (False, "1997-12"), (None, "1997-12")])
+def test_tense_picks_the_year_of_a_month(future, value):
+    assert normalise("December", dt.date(1998, 3, 4), future=future) == value
 
 
 @pytest.mark.parametrize("text, date", [
