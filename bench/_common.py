@@ -18,7 +18,7 @@ CORPUS = SHARED / "corpus" / "articles.jsonl"
 OUT = ROOT / "bench" / "out"
 BIN = Path(sys.executable).parent
 FACTX = [str(BIN / "factx")] if (BIN / "factx").exists() else [sys.executable, "-m", "factx"]
-console = Console()
+console = Console(width=150)
 
 
 def corpus_rows() -> list[dict]:
