@@ -168,8 +168,10 @@ class Attributor:
                 if source is not None:
                     return source
             child, tok = tok, tok.head
-        for tok in anchor.sent:
-            if tok.dep_ == "parataxis" and lemma(tok) in CUE_VERBS and not self._in_quote(tok.idx) \
+        for tok in anchor.sent:  # '..., economists contend, ...' and 'As the Post observed, ...' frame the sentence
+            framing = tok.dep_ == "parataxis" or tok.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            if framing and lemma(tok) in CUE_VERBS and not self._in_quote(tok.idx) \
                     and anchor not in list(tok.subtree):
                 source = self._subject_source(tok)
                 if source is not None:
@@ -436,12 +438,17 @@ class Attributor:
         return found
 
     def _direct_speaker(self, quote: tuple[int, int]) -> Source | None:
-        """A reporting verb outside the quotation, in its sentences or the one after it."""
+        """A reporting verb outside the quotation: in its sentences, the one after it (same paragraph),
+        else the sentence before it ('Kerry said ... \n\n"That adds up to 185,000."')."""
         qs, qe = quote
         doc = self.doc
+        text = text_of(doc)
         sents = [s for s in sentences(doc) if s.end_char > qs and s.start_char < qe]
         after = [s for s in sentences(doc) if s.start_char >= qe][:1]
-        for group in (sents, after):
+        if after and "\n" in text[qe:after[0].start_char + 1]:
+            after = []  # a new paragraph starts another matter
+        before = [s for s in sentences(doc) if s.end_char <= qs][-1:]
+        for group in (sents, after, before):
             best = None
             for sent in group:
                 for tok in sent:

@@ -70,6 +70,7 @@ class SelectiveParser:
         if not text:
             return []
         sents = sentence_spans(text)
+        sent_starts = [start for start, _ in sents]
         if self.full:
             keep = [True] * len(sents)
         else:
@@ -81,10 +82,12 @@ class SelectiveParser:
                     continue
                 first, last = max(0, k - CONTEXT_BEFORE), min(len(sents) - 1, k + CONTEXT_AFTER)
                 i = bisect.bisect_left(quote_starts, end) - 1  # the last quotation opening before the sentence ends
-                if i >= 0 and quotes[i][1] > start:  # it is still open inside the sentence: take it to its end
-                    while last + 1 < len(sents) and sents[last][1] < quotes[i][1]:
+                if i >= 0 and quotes[i][1] > start:  # inside a quotation: take all of it, with the sentences
+                    while last + 1 < len(sents) and sents[last][1] < quotes[i][1]:  # around it (the speaker)
                         last += 1
                     last = min(len(sents) - 1, last + 1)
+                    opening = bisect.bisect_right(sent_starts, quotes[i][0]) - 1
+                    first = max(0, min(first, opening - 1))
                 for j in range(first, last + 1):
                     keep[j] = True
         pieces: list[tuple[int, int, bool]] = []
