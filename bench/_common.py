@@ -72,3 +72,16 @@ def cpu_count() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count() or 1
+
+
+def quantulum_parser():
+    """quantulum3's parser, without its optional scikit-learn classifier: the pickled model it ships
+    does not load with current scikit-learn (pulled in by textacy), and failing on every ambiguous
+    unit would be unfair to it. Its rule-based disambiguation is what a plain install uses."""
+    import warnings
+
+    warnings.filterwarnings("ignore", module="quantulum3")
+    from quantulum3 import classifier, parser
+
+    classifier.USE_CLF = False
+    return parser

@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import FACTX, SHARED, save, table
+from _common import FACTX, SHARED, quantulum_parser, save, table
 
 DATA = SHARED / "bench-data" / "newsquant" / "NewsQuant.json"
 CURRENCY_WORDS = {"USD": {"$", "dollar", "usd", "us$"}, "EUR": {"euro", "€", "eur"}, "GBP": {"pound", "£", "gbp"},
@@ -104,11 +104,7 @@ def factx_predictions(sentences: list[str]) -> tuple[list[list[dict]], float]:
 
 
 def quantulum_predictions(sentences: list[str]) -> tuple[list[list[dict]], float]:
-    import warnings
-
-    from quantulum3 import parser
-
-    warnings.filterwarnings("ignore")
+    parser = quantulum_parser()
     start = time.perf_counter()
     per = []
     for s in sentences:

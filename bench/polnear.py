@@ -35,14 +35,16 @@ def attributions(path: Path) -> list[dict]:
     """brat stand-off: T lines (type, fragments, text) and E lines tying Source/Cue/Content together."""
     spans, out = {}, []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        if line.startswith("T") and line.count("\t") >= 1:
             tid, middle, *rest = line.split("\t")
             kind, _, offsets = middle.partition(" ")
             fragments = [tuple(map(int, f.split())) for f in offsets.split(";")]
             spans[tid] = {"kind": kind, "fragments": fragments, "text": rest[0] if rest else ""}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("E"):
-            parts = dict(p.split(":") for p in line.split("\t")[1].split())
+        if line.startswith("E") and "\t" in line:
+            parts = dict(p.split(":", 1) for p in line.split("\t")[1].split() if ":" in p)
+            if not all(tid in spans for tid in parts.values()):
+                continue
             if "Content" in parts and "Source" in parts:
                 out.append({"content": spans[parts["Content"]], "source": spans[parts["Source"]]})
     return out
