@@ -14,13 +14,13 @@ install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 
 install-test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,ray]'
 
 ## demo: set up, then extract the records of a bundled sample article
 demo: install
 	$(BIN)/factx extract $(SAMPLE) --format table
 
-## test: set up with test extras, then run the whole test suite
+## test: set up with the test and ray extras, then run the whole test suite
 test: install-test
 	$(BIN)/python -m pytest -q
 

@@ -21,7 +21,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .resources import load
-from .spans import entities, entities_in, entity_at, sentences, text_of, lemma
+from .spans import entities, entities_in, entity_at, lemma, sentences_between, text_of
 
 _CUES = load("cues")
 CUE_VERBS = frozenset(_CUES["verbs"])
@@ -84,6 +84,10 @@ class Attributor:
     @cached_property
     def entities(self) -> list[Span]:
         return [e for e in entities(self.doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+
+    @cached_property
+    def _entity_ends(self) -> list[int]:
+        return [e.end_char for e in self.entities]
 
     @cached_property
     def aliases(self) -> dict[str, str]:
@@ -383,15 +387,24 @@ class Attributor:
     def _last_entity(self, before: int, labels: tuple[str, ...], word: str | None = None) -> tuple[str, str] | None:
         """The last named entity of ``labels`` before offset ``before``: one whose name holds
         ``word`` ('the center' -> 'Center for Responsive Politics') first, then subjects."""
-        candidates = [e for e in self.entities if e.end_char <= before and e.label_ in labels]
-        subjects = [e for e in candidates if e.root.dep_ in _SUBJECT_DEPS or e.root.head.dep_ in _SUBJECT_DEPS]
-        if word:  # a description: an entity named by it, else a subject of the last few sentences
-            named = [e for e in candidates if word in e.text.lower().split()]
-            if named:
-                return self.resolve_name(named[-1].text), named[-1].label_
-            candidates = []
-            subjects = [e for e in subjects if before - e.end_char <= DESCRIPTION_REACH]
-        pick = (subjects or candidates)[-1] if subjects or candidates else None
+        earlier = self.entities[:bisect.bisect_right(self._entity_ends, before)]
+        named = fallback = None
+        for ent in reversed(earlier):  # nearest first; stops at the first fit
+            if ent.label_ not in labels:
+                continue
+            if word:
+                if word in ent.text.lower().split():
+                    named = ent
+                    break
+                continue
+            if ent.root.dep_ in _SUBJECT_DEPS or ent.root.head.dep_ in _SUBJECT_DEPS:
+                named = ent
+                break
+            fallback = fallback or ent
+        if word and named is None:  # a description: else a subject of the last few sentences
+            named = next((e for e in reversed(earlier) if e.label_ in labels and before - e.end_char <= DESCRIPTION_REACH
+                          and (e.root.dep_ in _SUBJECT_DEPS or e.root.head.dep_ in _SUBJECT_DEPS)), None)
+        pick = named or fallback
         if pick is None:
             return None
         return self.resolve_name(pick.text), pick.label_
@@ -443,11 +456,11 @@ class Attributor:
         qs, qe = quote
         doc = self.doc
         text = text_of(doc)
-        sents = [s for s in sentences(doc) if s.end_char > qs and s.start_char < qe]
-        after = [s for s in sentences(doc) if s.start_char >= qe][:1]
+        sents = sentences_between(doc, qs, qe)
+        after = [s for s in sentences_between(doc, qe, len(text)) if s.start_char >= qe][:1]
         if after and "\n" in text[qe:after[0].start_char + 1]:
             after = []  # a new paragraph starts another matter
-        before = [s for s in sentences(doc) if s.end_char <= qs][-1:]
+        before = [s for s in sentences_between(doc, max(0, qs - 1), qs) if s.end_char <= qs][-1:]
         for group in (sents, after, before):
             best = None
             for sent in group:

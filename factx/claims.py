@@ -19,6 +19,7 @@ APPROX_TOLERANCE = 0.2  # "around 300" allows 240..360
 EXACT_TOLERANCE = 0.02  # reported figures are rounded: "4,000" allows 3,920..4,080
 NEARLY_TOLERANCE = 0.2  # "nearly 200" allows 160..200
 INF = float("inf")
+CLAIMS_TRIED = 16
 
 
 def fold_what(what: str | None) -> str | None:
@@ -94,19 +95,27 @@ class Claim:
 
 
 def group(records: list[dict]) -> list[Claim]:
-    """Claims with two or more records, in order of their first record."""
+    """Claims with two or more records, in order of their first record.
+
+    A record joins the most recent claim of its key whose first record it is compatible with
+    (only the last few claims of a key are tried, which keeps grouping linear in the records).
+    """
     claims: list[Claim] = []
+    by_key: dict[tuple, list[Claim]] = {}
     for i, record in enumerate(records):
         what = fold_what(record.get("what"))
         if what is None:
             continue
         key = (what, unit_key(record["figure"]))
-        for claim in claims:
-            if claim.key == key and all(compatible(record, records[j]) for j in claim.members):
+        candidates = by_key.setdefault(key, [])
+        for claim in reversed(candidates[-CLAIMS_TRIED:]):
+            if compatible(record, records[claim.members[0]]) and compatible(record, records[claim.members[-1]]):
                 claim.members.append(i)
                 break
         else:
-            claims.append(Claim(key, [i]))
+            claim = Claim(key, [i])
+            candidates.append(claim)
+            claims.append(claim)
     return [c for c in claims if len(c.members) > 1]
 
 

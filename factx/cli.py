@@ -11,6 +11,7 @@ from typing import Iterator, List, Optional
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
 from .errors import FactxError, InputError
@@ -25,6 +26,11 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class Engine(str, enum.Enum):
+    local = "local"
+    ray = "ray"
 
 
 class Format(str, enum.Enum):
@@ -58,11 +64,11 @@ def _parse_date(value: Optional[str]) -> Optional[dt.date]:
 
 
 def _warn(message: str) -> None:
-    err.print(f"[yellow]warning[/yellow]: {message}", markup=True, highlight=False)
+    err.print(f"[yellow]warning[/yellow]: {escape(message)}", markup=True, highlight=False)
 
 
 def _error(message: str) -> None:
-    err.print(f"[red]error[/red]: {message}", markup=True, highlight=False)
+    err.print(f"[red]error[/red]: {escape(message)}", markup=True, highlight=False)
 
 
 @app.command()
@@ -88,6 +94,10 @@ def extract(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar on stderr (default: only when stderr is a terminal)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress, warnings or summary on stderr (errors are still shown)."),
+    engine: Engine = typer.Option(Engine.local, "--engine",
+                                  help="local: worker processes on this machine; ray: a Ray cluster (pip install 'factx[ray]')."),
+    address: Optional[str] = typer.Option(None, "--address", help="With --engine ray: the cluster to attach to (auto, ray://host:port); default: start a local Ray."),
+    workers: int = typer.Option(0, "--workers", min=0, help="With --engine ray: actors, each loading the model once (0: --jobs)."),
 ) -> None:
     """Extract one record per figure: value, unit, who reported it, when and where.
 
@@ -109,10 +119,20 @@ def extract(
         raise typer.BadParameter("--resume needs -o FILE with JSON Lines output", param_hint="--resume")
     try:
         check_model(model)
+        if engine is Engine.ray:
+            from . import ray_engine
+
+            ray_engine.check()
     except FactxError as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE)
     jobs = jobs or default_jobs()
+
+    def outcomes(documents):
+        """The engine's outcomes, in input order: the same records whatever the engine."""
+        if engine is Engine.ray:
+            return ray_engine.process(documents, model, workers or jobs, address)
+        return process(documents, model, jobs)
 
     resumable = None
     try:
@@ -150,7 +170,7 @@ def extract(
     bar = _Progress(show_progress, count_documents(inputs, options) if show_progress else None)
     try:
         with bar:
-            for outcome in process(documents(), model, jobs):
+            for outcome in outcomes(documents()):
                 document = outcome.document
                 if outcome.error is not None:
                     log_error(f"{document.id}: extraction failed ({outcome.error}); please report this with the input",

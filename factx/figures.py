@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .numbers import DENOMINATORS, SCALES, SHORT_SCALES, TENS_WORDS, UNIT_WORDS, parse_number, scale_factor, tidy
 from .resources import alternation, load
-from .spans import entities, text_of, lemma
+from .spans import entities_in, lemma, text_of
 
 _CURRENCIES = load("currencies")
 _QUALIFIERS = load("qualifiers")
@@ -278,12 +278,10 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
     if span is None:
         return None
     if fig.kind not in ("money", "percent"):
-        for ent in entities(doc):
+        for ent in entities_in(doc, max(0, span.start - 12), span.end + 12):
             if ent.label_ in ("DATE", "TIME") and ent.start_char < fig.num_end and fig.num_start < ent.end_char:
                 if not _counts_noun_outside(span, ent):
                     return "date"
-            if ent.start_char > fig.num_end:
-                break
     if fig.bare and not fig.is_range:
         first, last = span[0], span[-1]
         prev = doc[first.i - 1] if first.i > 0 else None

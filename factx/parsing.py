@@ -22,11 +22,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import quote_spans
-from .figures import FIGURE_RE
+from .figures import FIGURE_RE, MAX_DIGITS
 
 CONTEXT_BEFORE = 1
 CONTEXT_AFTER = 1
 MAX_WINDOW_CHARS = 20_000
+MAX_SENTENCE_CHARS = 2_000
+_LONG_WORD = re.compile(r"\S{300,}")
 _NOT_A_FIGURE_ALONE = {"one", "a", "an"}
 # Unicode blanks become plain spaces for the model (one character for one, so offsets do not move):
 # the small English pipeline tags and parses "\u00a0" as a token of its own and loses the sentence.
@@ -69,7 +71,7 @@ class SelectiveParser:
         """Character ranges covering ``text`` in order, each to be parsed (True) or kept inert (False)."""
         if not text:
             return []
-        sents = sentence_spans(text)
+        sents, cuts = _bounded(sentence_spans(text), text)
         sent_starts = [start for start, _ in sents]
         if self.full:
             keep = [True] * len(sents)
@@ -92,11 +94,12 @@ class SelectiveParser:
                     keep[j] = True
         pieces: list[tuple[int, int, bool]] = []
         for (start, end), parse in zip(sents, keep):
-            if pieces and pieces[-1][2] == parse and (not parse or end - pieces[-1][0] <= MAX_WINDOW_CHARS):
+            if pieces and pieces[-1][2] == parse and (not parse or end - pieces[-1][0] <= MAX_WINDOW_CHARS) \
+                    and start not in cuts:
                 pieces[-1] = (pieces[-1][0], end, parse)
             else:
                 pieces.append((start, end, parse))
-        return [p for piece in pieces for p in _split_long(text, piece)]
+        return [p for piece in pieces for long in _split_long(text, piece) for p in _isolate_long_words(text, long)]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -110,6 +113,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def _bounded(sents: list[tuple[int, int]], text: str) -> tuple[list[tuple[int, int]], set[int]]:
+    """Sentences longer than MAX_SENTENCE_CHARS (text without sentence ends) cut at blanks; the cut points
+    also end windows, so each piece is parsed on its own and no 'sentence' grows without bound (the
+    rules look at a figure's whole sentence, which would make endless ones quadratic)."""
+    out, cuts = [], set()
+    for start, end in sents:
+        while end - start > MAX_SENTENCE_CHARS:
+            limit = start + MAX_SENTENCE_CHARS
+            cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit)
+            cut = cut + 1 if cut > start else limit
+            out.append((start, cut))
+            cuts.add(cut)
+            start = cut
+        out.append((start, end))
+    return out, cuts
 
 
 def _split_long(text: str, piece: tuple[int, int, bool]) -> list[tuple[int, int, bool]]:
@@ -128,8 +148,25 @@ def _split_long(text: str, piece: tuple[int, int, bool]) -> list[tuple[int, int,
     return out
 
 
+def _isolate_long_words(text: str, piece: tuple[int, int, bool]) -> list[tuple[int, int, bool]]:
+    """A run of hundreds of characters without a blank (a digit string, a data blob) is no word: spaCy's
+    tokenizer takes quadratic time on it, so it becomes an inert piece of its own."""
+    start, end, parse = piece
+    if not parse:
+        return [piece]
+    out = []
+    for m in _LONG_WORD.finditer(text, start, end):
+        if m.start() > start:
+            out.append((start, m.start(), True))
+        out.append((m.start(), m.end(), False))
+        start = m.end()
+    if start < end:
+        out.append((start, end, True))
+    return out
+
+
 def _has_figure(text: str, start: int, end: int) -> bool:
     for m in FIGURE_RE.finditer(text, start, end):
-        if m.group(0).strip().lower() not in _NOT_A_FIGURE_ALONE:
+        if m.group(0).strip().lower() not in _NOT_A_FIGURE_ALONE and sum(map(str.isdecimal, m.group(0))) <= MAX_DIGITS:
             return True
     return False

@@ -9,6 +9,7 @@ weakest kind of place, and never when they only describe what is counted
 """
 from __future__ import annotations
 
+import bisect
 import os
 import pickle
 import tempfile
@@ -186,9 +187,10 @@ def choose_place(places: list[Place], sentence: Span, anchor: int, counted: set[
     """
     best = None
     best_key = None
-    for place in places:
-        if place.start < sentence.start_char or place.end > sentence.end_char:
-            continue
+    first = bisect.bisect_left(places, sentence.start_char, key=lambda p: p.start)
+    for place in places[first:]:
+        if place.end > sentence.end_char:
+            break
         if place.label == "NORP" and place.head in counted:
             continue
         key = (place.rank, abs(place.start - anchor))

@@ -6,6 +6,8 @@ once per document and kept in ``doc.user_data``.
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Span
 
 
@@ -36,8 +38,32 @@ def sentences(doc: Doc) -> tuple[Span, ...]:
 
 
 def entities_in(doc: Doc, start: int, end: int) -> list[Span]:
-    """Entities lying within tokens [start, end)."""
-    return [e for e in entities(doc) if start <= e.start and e.end <= end]
+    """Entities lying within tokens [start, end) (found by bisection: entities are sorted and disjoint)."""
+    ents = entities(doc)
+    starts = doc.user_data.get("factx.ent_starts")
+    if starts is None:
+        starts = doc.user_data["factx.ent_starts"] = [e.start for e in ents]
+    out = []
+    for i in range(bisect.bisect_left(starts, start), len(ents)):
+        if ents[i].start >= end:
+            break
+        if ents[i].end <= end:
+            out.append(ents[i])
+    return out
+
+
+def sentences_between(doc: Doc, start_char: int, end_char: int) -> list[Span]:
+    """Sentences overlapping the characters [start_char, end_char)."""
+    sents = sentences(doc)
+    ends = doc.user_data.get("factx.sent_ends")
+    if ends is None:
+        ends = doc.user_data["factx.sent_ends"] = [s.end_char for s in sents]
+    out = []
+    for i in range(bisect.bisect_right(ends, start_char), len(sents)):
+        if sents[i].start_char >= end_char:
+            break
+        out.append(sents[i])
+    return out
 
 
 def text_of(doc: Doc) -> str:

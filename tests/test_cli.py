@@ -184,3 +184,10 @@ def test_same_input_same_bytes(runner):
     first = runner.invoke(app, ["extract", "-", "-q"], input=TEXT * 3)
     second = runner.invoke(app, ["extract", "-", "-q"], input=TEXT * 3)
     assert first.stdout == second.stdout and first.stdout
+
+
+def test_messages_keep_brackets(runner, tmp_path):
+    missing = tmp_path / "report[2025].txt"
+    result = runner.invoke(app, ["extract", str(missing)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"error: {missing}: no such file; check the path"
