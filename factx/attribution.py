@@ -457,7 +457,7 @@ class Attributor:
         doc = self.doc
         text = text_of(doc)
         sents = sentences_between(doc, qs, qe)
-        after = [s for s in sentences_between(doc, qe, len(text)) if s.start_char >= qe][:1]
+        after = [s for s in sentences_between(doc, qe, len(text), limit=2) if s.start_char >= qe][:1]
         if after and "\n" in text[qe:after[0].start_char + 1]:
             after = []  # a new paragraph starts another matter
         before = [s for s in sentences_between(doc, max(0, qs - 1), qs) if s.end_char <= qs][-1:]

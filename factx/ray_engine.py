@@ -11,6 +11,7 @@ engine, and memory stays bounded by the block size.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -20,7 +21,7 @@ from .batch import Outcome, _outcome
 from .errors import FactxError
 from .inputs import Document
 
-BLOCK = 512  # documents handed to Ray at a time
+BLOCK = 20_000  # documents handed to Ray at a time: bounds driver memory; actors start again per block
 BATCH = 8  # documents per map_batches call (the local engine's batch)
 
 
@@ -72,7 +73,11 @@ def process(documents: Iterable[Document], model: str, workers: int, address: st
             ray.init(address=address, logging_level="ERROR", log_to_driver=False)
         else:
             ray.init(num_cpus=workers, include_dashboard=False, logging_level="ERROR", log_to_driver=False)
-    ray.data.DataContext.get_current().enable_progress_bars = False
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+    for name in ("ray", "ray.data"):  # stderr is for factx's own messages
+        logging.getLogger(name).setLevel(logging.ERROR)
     try:
         documents = iter(documents)
         offset = 0
@@ -82,9 +87,10 @@ def process(documents: Iterable[Document], model: str, workers: int, address: st
                 break
             rows = [{"index": offset + n, "id": d.id, "text": d.text, "date": d.date.isoformat() if d.date else ""}
                     for n, d in enumerate(block)]
-            dataset = ray.data.from_items(rows).map_batches(
-                _Extractor, fn_constructor_kwargs={"model": model}, batch_size=BATCH, concurrency=workers,
-                num_cpus=1, batch_format="numpy")
+            blocks = max(1, min(len(rows) // BATCH, workers * 8))  # enough blocks to keep every actor busy
+            dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
+                _Extractor, fn_constructor_kwargs={"model": model}, batch_size=BATCH,
+                compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1, batch_format="numpy")
             done = {int(row["index"]): row for row in dataset.iter_rows()}
             for n, document in enumerate(block):
                 row = done.get(offset + n)

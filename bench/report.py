@@ -1,0 +1,78 @@
+"""The README's Accuracy and Speed tables, from the summaries the benchmark scripts wrote to bench/out/.
+
+    python bench/report.py      # prints Markdown; paste it over the README's tables
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def load(name: str) -> dict | None:
+    path = OUT / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def f2(x) -> str:
+    return f"{x:.2f}" if isinstance(x, (int, float)) else str(x)
+
+
+def main() -> None:
+    nq = load("newsquant")
+    if nq:
+        print("NewsQuant (590 sentences, 904 quantities; `bench/newsquant.py`)\n")
+        print("| measure | factx | quantulum3 |\n| --- | --- | --- |")
+        for key, label in (("precision", "figure precision"), ("recall", "figure recall"), ("f1", "figure F1"),
+                           ("value_accuracy", "value accuracy"), ("unit_accuracy", "unit accuracy"),
+                           ("qualifier_accuracy", "qualifier accuracy")):
+            print(f"| {label} | {f2(nq['results']['factx'][key])} | {f2(nq['results']['quantulum3'][key])} |")
+        print()
+    mt = load("meantime")
+    if mt:
+        print(f"MEANTIME (97 Wikinews articles, annotated region; `bench/meantime.py`)\n")
+        print("| measure | factx | quantulum3 |\n| --- | --- | --- |")
+        for key, label in (("precision", "figure precision"), ("recall", "figure recall"), ("f1", "figure F1")):
+            print(f"| {label} | {f2(mt['factx'][key])} | {f2(mt['quantulum3'][key])} |")
+        print(f"| when.value accuracy ({mt['when_scored']} figures) | {f2(mt['when_accuracy'])} | - |")
+        print(f"| where accuracy ({mt['where_scored']} figures) | {f2(mt['where_accuracy'])} | - |\n")
+    pn = load("polnear")
+    if pn:
+        print(f"PolNeAR training split ({pn['articles']} articles; `bench/polnear.py`)\n")
+        print("| measure | factx | textacy |\n| --- | --- | --- |")
+        print(f"| who accuracy, {pn['figures_in_content']} figures inside attributed content | "
+              f"{f2(pn['who_accuracy'])} | - |")
+        print(f"| coverage: attributions holding a figure that factx attributed | {f2(pn['coverage'])} | - |")
+        print(f"| who accuracy, {pn['quote_figures']} figures inside direct quotations | "
+              f"{f2(pn['quote_who_accuracy_factx'])} | {f2(pn['quote_who_accuracy_textacy'])} |\n")
+    tb = load("timebank")
+    if tb:
+        print(f"TimeBank + AQUAINT ({tb['items']} DATE expressions; `bench/timebank.py`)\n")
+        print("| exact TIMEX3 value | factx | dateparser |\n| --- | --- | --- |")
+        print(f"| all DATE values | {f2(tb['factx']['accuracy_all'])} | {f2(tb['dateparser']['accuracy_all'])} |")
+        print(f"| calendar values ({tb['calendar_items']}) | {f2(tb['factx']['accuracy_calendar'])} | "
+              f"{f2(tb['dateparser']['accuracy_calendar'])} |\n")
+    tp, mem, st = load("throughput"), load("memory"), load("startup")
+    engines = [load(f"engines-{k}x") for k in (1, 4)]
+    if tp:
+        s = tp["seconds"]
+        print(f"Throughput ({tp['docs']} documents, {tp['words']:,} words; `bench/throughput.py`)\n")
+        print("| run | seconds | docs/s | x spaCy |\n| --- | --- | --- | --- |")
+        base = s["spaCy nlp.pipe (full pipeline)"]
+        for name, sec in s.items():
+            print(f"| {name} | {sec:.0f} | {tp['docs'] / sec:.1f} | {base / sec:.2f} |")
+        print(f"\n`--jobs 2` / `--jobs 1`: {tp['ratios']['jobs2_vs_jobs1']:.2f}x; outputs identical: {tp['identical']}\n")
+    if mem:
+        print(f"Peak memory (`bench/memory.py`): {mem['1x']['peak_rss_mb']:.0f} MB on the corpus, "
+              f"{mem['10x']['peak_rss_mb']:.0f} MB on 10x the corpus ({mem['growth_percent']:+.1f} %).\n")
+    if st:
+        print(f"Cold start (`bench/startup.py`): {st['factx_s']:.2f} s for `factx extract` on a short article, "
+              f"{st['ratio']:.2f}x loading the model alone ({st['model_load_s']:.2f} s).\n")
+    for en in filter(None, engines):
+        print(f"Engines on {en['docs']} documents (`bench/engines.py`): local `--jobs 2` {en['local_s']:.0f} s, "
+              f"Ray with 2 workers {en['ray_s']:.0f} s ({en['overhead']:.2f}x), identical records: {en['identical']}.\n")
+
+
+if __name__ == "__main__":
+    main()
