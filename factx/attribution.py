@@ -21,7 +21,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .resources import load
-from .spans import entities, entities_in, entity_at, lemma, sentences_between, text_of
+from .spans import entities, entities_in, entity_at, lemma, sentence_before, sentences_between, text_of
 
 _CUES = load("cues")
 CUE_VERBS = frozenset(_CUES["verbs"])
@@ -460,7 +460,8 @@ class Attributor:
         after = [s for s in sentences_between(doc, qe, len(text), limit=2) if s.start_char >= qe][:1]
         if after and "\n" in text[qe:after[0].start_char + 1]:
             after = []  # a new paragraph starts another matter
-        before = [s for s in sentences_between(doc, max(0, qs - 1), qs) if s.end_char <= qs][-1:]
+        previous = sentence_before(doc, qs)
+        before = [previous] if previous is not None else []
         for group in (sents, after, before):
             best = None
             for sent in group:

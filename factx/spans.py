@@ -52,14 +52,24 @@ def entities_in(doc: Doc, start: int, end: int) -> list[Span]:
     return out
 
 
+def _sentence_ends(doc: Doc) -> list[int]:
+    ends = doc.user_data.get("factx.sent_ends")
+    if ends is None:
+        ends = doc.user_data["factx.sent_ends"] = [s.end_char for s in sentences(doc)]
+    return ends
+
+
+def sentence_before(doc: Doc, char: int) -> Span | None:
+    """The last sentence that ends at or before ``char``."""
+    i = bisect.bisect_right(_sentence_ends(doc), char) - 1
+    return sentences(doc)[i] if i >= 0 else None
+
+
 def sentences_between(doc: Doc, start_char: int, end_char: int, limit: int | None = None) -> list[Span]:
     """Sentences overlapping the characters [start_char, end_char) (the first ``limit`` of them)."""
     sents = sentences(doc)
-    ends = doc.user_data.get("factx.sent_ends")
-    if ends is None:
-        ends = doc.user_data["factx.sent_ends"] = [s.end_char for s in sents]
     out = []
-    for i in range(bisect.bisect_right(ends, start_char), len(sents)):
+    for i in range(bisect.bisect_right(_sentence_ends(doc), start_char), len(sents)):
         if sents[i].start_char >= end_char or limit is not None and len(out) >= limit:
             break
         out.append(sents[i])
