@@ -24,11 +24,12 @@ demo: install
 test: install-test
 	$(BIN)/python -m pytest -q
 
-## bench: the benchmark scripts (not tests): speed, memory, start-up
+## bench: the benchmark scripts (not tests): speed, memory, start-up, linear time
 bench: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/memory.py
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/linearity.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
