@@ -85,6 +85,12 @@ def _time_compatible(a: dict, b: dict) -> bool:
 
 
 def compatible(a: dict, b: dict) -> bool:
+    """Whether two records can measure the same thing. Across articles only counts at a named place
+    qualify: a percentage or an amount says nothing of what moved ('shares fell 3%' in two articles
+    are rarely the same shares), and a count with no place is too loose to pair."""
+    if a["doc"] != b["doc"] and not (a["figure"]["kind"] == b["figure"]["kind"] == "count"
+                                     and a.get("where") and b.get("where")):
+        return False
     return _place_compatible(a.get("where"), b.get("where")) and _time_compatible(a, b)
 
 
