@@ -49,14 +49,19 @@ def test_two_jobs_give_the_same_bytes(corpus, serial, tmp_path):
     assert out.read_bytes() == serial
 
 
+def started(corpus: Path, out: Path, jobs: int, documents_done: int, stderr) -> subprocess.Popen:
+    """A factx run writing ``out``, once its manifest lists ``documents_done`` complete documents."""
+    manifest = Path(str(out) + ".manifest")
+    proc = subprocess.Popen(FACTX + ["extract", str(corpus), "-o", str(out), "-j", str(jobs), "-q"], stderr=stderr)
+    deadline = time.time() + 120
+    while time.time() < deadline and (not manifest.exists() or manifest.read_bytes().count(b"\n") < documents_done):
+        time.sleep(0.05)
+    return proc
+
+
 def test_killed_then_resumed_equals_uninterrupted(corpus, serial, tmp_path):
     out = tmp_path / "out.jsonl"
-    manifest = Path(str(out) + ".manifest")
-    proc = subprocess.Popen(FACTX + ["extract", str(corpus), "-o", str(out), "-j", "1", "-q"],
-                            stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline and (not manifest.exists() or manifest.read_bytes().count(b"\n") < 6):
-        time.sleep(0.05)
+    proc = started(corpus, out, jobs=1, documents_done=6, stderr=subprocess.DEVNULL)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     partial = out.read_bytes()
@@ -69,12 +74,7 @@ def test_killed_then_resumed_equals_uninterrupted(corpus, serial, tmp_path):
 
 def test_ctrl_c_exits_130_and_resumes(corpus, serial, tmp_path):
     out = tmp_path / "out.jsonl"
-    manifest = Path(str(out) + ".manifest")
-    proc = subprocess.Popen(FACTX + ["extract", str(corpus), "-o", str(out), "-j", "2", "-q"],
-                            stderr=subprocess.PIPE)
-    deadline = time.time() + 120
-    while time.time() < deadline and (not manifest.exists() or manifest.read_bytes().count(b"\n") < 2):
-        time.sleep(0.05)
+    proc = started(corpus, out, jobs=2, documents_done=2, stderr=subprocess.PIPE)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=120)
     if proc.returncode == 0:
