@@ -121,7 +121,7 @@ def _unreadable(path: Path, name: str, exc: OSError) -> InputError:
     if isinstance(exc, PermissionError):
         return InputError(name, "permission denied; check the file's read permission")
     if isinstance(exc, IsADirectoryError):
-        return InputError(name, "is a directory")
+        return InputError(name, "is a directory; give the folder itself as INPUT to read the files in it")
     return InputError(name, f"cannot read ({exc.strerror or exc}); check the file")
 
 

@@ -216,3 +216,23 @@ def test_full_disk_leaves_no_torn_line(tmp_path):
     resumable.rollback()
     resumable.close()
     assert out.read_bytes() == b'{"doc":"one","n":1}\n'
+
+
+def test_permission_denied(runner, tmp_path, good, monkeypatch):
+    """Root reads any file, so the refusal is simulated where the file is read."""
+    from pathlib import Path
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text(GOOD, encoding="utf-8")
+    real = Path.read_bytes
+
+    def refuse(self):
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = invoke(runner, locked, good)
+    assert result.exit_code == 1
+    assert f"error: {locked}: permission denied; check the file's read permission" in result.stderr
+    assert values(result.stdout) == [4000]
