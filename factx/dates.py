@@ -18,7 +18,7 @@ MONTHS = {
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
@@ -116,7 +116,7 @@ def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
     if m:
         month = MONTHS[m.group("month")]
         year_m = re.search(_YEAR, low)
-        year = int(year_m.group("year")) if year_m else (ref.year if ref else None)
+        year = int(year_m.group("year")) if year_m else (_nearest_year(ref, month, future) if ref else None)
         return _day_value(year, month, int(m.group("day")))
     m = re.search(rf"\b(?P<month>{_MONTH_RE})\b\.?(?:,?\s+(?:of\s+)?{_YEAR})?", low)
     if m and not (m.group("month") == "may" and not m.group("year") and low not in ("may", "last may", "next may")):
@@ -139,9 +139,11 @@ def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
     spelled = _spelled_year(low)
     if spelled:
         return spelled
-    m = re.search(r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+" + _YEAR + r")?", low)
+    m = re.search(r"\b(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter"
+                  r"(?:\s+of\s+(?:" + _YEAR + r"|(?P<which>last|this|next)\s+year))?", low)
     if m:
-        year = int(m.group("year")) if m.group("year") else (ref.year if ref else None)
+        step = {"last": -1, "next": 1}.get(m.group("which") or "", 0)
+        year = int(m.group("year")) if m.group("year") else (ref.year + step if ref else None)
         return f"{year:04d}-Q{ORDINALS[m.group('n')]}" if year else f"XXXX-Q{ORDINALS[m.group('n')]}"
     m = re.search(rf"\b(?P<season>{'|'.join(SEASONS)})(?:\s+(?:of\s+)?{_YEAR})?\b", low)
     if m and (m.group("year") or ref):
