@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import tempfile
 from pathlib import Path

@@ -31,7 +31,7 @@ def main() -> None:
         print()
     mt = load("meantime")
     if mt:
-        print(f"MEANTIME (97 Wikinews articles, annotated region; `bench/meantime.py`)\n")
+        print("MEANTIME (97 Wikinews articles, annotated region; `bench/meantime.py`)\n")
         print("| measure | factx | quantulum3 |\n| --- | --- | --- |")
         for key, label in (("precision", "figure precision"), ("recall", "figure recall"), ("f1", "figure F1")):
             print(f"| {label} | {f2(mt['factx'][key])} | {f2(mt['quantulum3'][key])} |")

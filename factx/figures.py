@@ -168,8 +168,6 @@ def _scan(text: str, masked: "_Mask", start: int = 0, end: int | None = None) ->
             else:
                 continue
         scale_word = m.group("scale") or short
-        if scale_word and scale_word.lower() == "hundred" and not word:
-            pass
         scale = scale_factor(scale_word)
         sign = -1 if m.group("sign") and start == m.start() else 1
         percent = None

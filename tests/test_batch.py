@@ -1,6 +1,5 @@
 """Batch runs: parallel output equals serial output, resume after a kill, errors file, progress, long texts."""
 import json
-import os
 import signal
 import subprocess
 import sys
