@@ -127,9 +127,10 @@ class _Raw:
     text: str
 
 
-def _scan(text: str, masked: "_Mask", start: int = 0, end: int | None = None) -> list[_Raw]:
+def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> list[_Raw]:
+    """Figure candidates between characters ``lo`` and ``hi``."""
     raws = []
-    for m in FIGURE_RE.finditer(text, start, len(text) if end is None else end):
+    for m in FIGURE_RE.finditer(text, lo, len(text) if hi is None else hi):
         num_start, num_end = m.span("num")
         start, end = m.start(), m.end()
         if not m.group("num") or masked.overlaps(num_start, num_end):
