@@ -103,6 +103,7 @@ class Figure:
     num_end: int = 0
     first_end: int = 0
     tokens: list = field(default_factory=list, repr=False)
+    noun: Token | None = field(default=None, repr=False)  # the counted or measured noun, when there is one
 
     @property
     def value(self):
@@ -424,13 +425,11 @@ def _read_context(doc: Doc, fig: Figure) -> None:
     """Fill unit and kind from the words around the figure."""
     span = _span_tokens(doc, fig.start, fig.end)
     fig.tokens = list(span) if span is not None else []
+    fig.noun = noun = counted_noun(doc, fig)
     if fig.currency:
         fig.unit, fig.kind = fig.currency, "money"
         return
-    if fig.unit:
-        return
-    noun = counted_noun(doc, fig)
-    if noun is None:
+    if fig.unit or noun is None:
         return
     word = noun.text
     if word in MEASURES or word.lower() in MEASURES:

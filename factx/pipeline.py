@@ -18,7 +18,7 @@ from .attribution import CUE_VERBS, Attributor
 from .claims import assign_claims
 from .errors import ModelNotFound
 from .inputs import Document
-from .figures import Figure, counted_noun, find_figures
+from .figures import Figure, find_figures
 from .parsing import SelectiveParser
 from .places import choose_place, place_mentions
 from .spans import entities_in, lemma, lemmatize_on_demand, text_of
@@ -95,7 +95,7 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
     attributor = Attributor(doc)
     places = place_mentions(doc)
     figure_spans = [(f.start, f.end) for f in figures]
-    counted = {n.i for n in (counted_noun(doc, f) for f in figures if f.kind == "count") if n is not None}
+    counted = {f.noun.i for f in figures if f.kind == "count" and f.noun is not None}
     ref_text = ref.isoformat() if ref else None
     text = text_of(doc)
     out = []
@@ -115,7 +115,7 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
                 "value": fig.value, "low": fig.low, "high": fig.high, "mod": fig.mod,
                 "unit": fig.unit, "kind": fig.kind,
             },
-            "what": _what(fig, counted_noun(doc, fig)),
+            "what": _what(fig, fig.noun),
             "who": source.as_record() if source else None,
             "cue": source.cue if source else None,
             "when": when,
