@@ -70,7 +70,8 @@ class Attributor:
     # -- document-wide facts -------------------------------------------------
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
-        return quote_spans(text_of(self.doc))
+        found = self.doc.user_data.get("factx.quotes")
+        return found if found is not None else quote_spans(text_of(self.doc))
 
     @cached_property
     def _quote_starts(self) -> list[int]:

@@ -197,7 +197,7 @@ def extract(
                 bar.advance(len(outcome.records or ()))
         writer.close()
     except KeyboardInterrupt:
-        _safe_close(writer)
+        _close_quietly(writer)
         _error("interrupted" + (f"; rerun with --resume to continue {output}" if resumable else ""))
         raise typer.Exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
@@ -213,9 +213,9 @@ def extract(
         if resumable is not None:
             resumable.close()
         elif output is not None:
-            _safe_close_handle(sink)
+            _close_quietly(sink)
         if error_log is not None:
-            _safe_close_handle(error_log)
+            _close_quietly(error_log)
     if not quiet:
         skipped = f", {resumable.skipped} already done" if resumable is not None and resumable.skipped else ""
         failed = f", {counts['failed']} failed" if counts["failed"] else ""
@@ -257,16 +257,10 @@ class _Progress:
         self.progress.update(self.task, advance=1, records=self.records, rate=f"{rate:.1f}" if rate else "-")
 
 
-def _safe_close(writer) -> None:
+def _close_quietly(closable) -> None:
+    """Close a writer or file on the way out of a failure, where a second error would only hide the first."""
     try:
-        writer.close()
-    except OSError:
-        pass
-
-
-def _safe_close_handle(handle) -> None:
-    try:
-        handle.close()
+        closable.close()
     except OSError:
         pass
 

@@ -48,10 +48,10 @@ class SelectiveParser:
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
         """Docs in input order; every text is planned, then all windows parsed in one nlp.pipe stream."""
-        plans = [(text, self.plan(text)) for text in texts]
-        windows = [text[a:b].translate(_BLANKS) for text, pieces in plans for a, b, parse in pieces if parse]
+        plans = [(text, *self.plan(text)) for text in texts]
+        windows = [text[a:b].translate(_BLANKS) for text, pieces, _ in plans for a, b, parse in pieces if parse]
         parsed = iter(self.nlp.pipe(windows, batch_size=batch_size))
-        for text, pieces in plans:
+        for text, pieces, found in plans:
             parts = [next(parsed) if parse else self._inert(text[a:b]) for a, b, parse in pieces]
             if not parts:
                 doc = self.nlp.make_doc(text)
@@ -61,23 +61,27 @@ class SelectiveParser:
                 doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
             doc.user_data["factx.windows"] = [(a, b) for a, b, parse in pieces if parse]
             doc.user_data["factx.text"] = text  # the text as given; the Doc's own differs only in blanks
+            if found is not None:
+                doc.user_data["factx.quotes"] = found  # found while planning: attribution need not look again
             yield doc
 
     def _inert(self, text: str) -> Doc:
         """Text without figures, as one token that is its own sentence: nothing to tag or parse there."""
         return Doc(self.nlp.vocab, words=[text], spaces=[False], heads=[0], deps=["ROOT"])
 
-    def plan(self, text: str) -> list[tuple[int, int, bool]]:
-        """Character ranges covering ``text`` in order, each to be parsed (True) or kept inert (False)."""
+    def plan(self, text: str) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]] | None]:
+        """Character ranges covering ``text`` in order, each to be parsed (True) or kept inert (False),
+        and the quotations found on the way (None when not looked for)."""
+        quotes = None
         if not text:
-            return []
+            return [], quotes
         sents, cuts = _bounded(sentence_spans(text), text)
         sent_starts = [start for start, _ in sents]
         if self.full:
             keep = [True] * len(sents)
         else:
             keep = [False] * len(sents)
-            quotes = quote_spans(text) if '"' in text or "\u201c" in text else []
+            quotes = quote_spans(text)
             quote_starts = [q[0] for q in quotes]
             for k, (start, end) in enumerate(sents):
                 if not _has_figure(text, start, end):
@@ -99,7 +103,7 @@ class SelectiveParser:
                 pieces[-1] = (pieces[-1][0], end, parse)
             else:
                 pieces.append((start, end, parse))
-        return [p for piece in pieces for long in _split_long(text, piece) for p in _isolate_long_words(text, long)]
+        return [p for piece in pieces for long in _split_long(text, piece) for p in _isolate_long_words(text, long)], quotes
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
