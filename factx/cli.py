@@ -141,12 +141,6 @@ def extract(
         raise typer.Exit(EXIT_USAGE)
     jobs = jobs or default_jobs()
 
-    def outcomes(documents):
-        """The engine's outcomes, in input order: the same records whatever the engine."""
-        if engine is Engine.ray:
-            return ray_engine.process(documents, model, workers or jobs, address)
-        return process(documents, model, jobs)
-
     resumable = None
     try:
         if output is not None and fmt == "jsonl":
@@ -169,21 +163,29 @@ def extract(
             error_log.write(orjson.dumps({**fields, "message": message}) + b"\n")
             error_log.flush()
 
-    def documents():
-        for item in iter_documents(inputs, options):
-            if isinstance(item, InputError):
-                log_error(str(item), id=None, input=item.name, line=item.line, kind=item.kind)
-                continue
-            if resumable is not None and resumable.should_skip(item):
-                continue
-            if item.warning and not quiet:
-                _warn(f"{item.id}: {item.warning}")
-            yield item
+    def admit(item) -> bool:
+        """Report a read error or a document's warning; True when the document is to be extracted."""
+        if isinstance(item, InputError):
+            log_error(str(item), id=None, input=item.name, line=item.line, kind=item.kind)
+            return False
+        if resumable is not None and resumable.should_skip(item):
+            return False
+        if item.warning and not quiet:
+            _warn(f"{item.id}: {item.warning}")
+        return True
+
+    def outcomes():
+        """The engine's outcomes, in input order: the same records whatever the engine."""
+        if engine is Engine.ray:
+            return ray_engine.process_inputs(inputs, options, model, workers or jobs, address, admit,
+                                             resumable.done if resumable is not None else None)
+        return process((item for item in iter_documents(inputs, options) if admit(item)), model, jobs)
 
     bar = _Progress(show_progress, count_documents(inputs, options) if show_progress else None)
+    stream = outcomes()
     try:
         with bar:
-            for outcome in outcomes(documents()):
+            for outcome in stream:
                 document = outcome.document
                 if outcome.error is not None:
                     log_error(f"{document.id}: extraction failed ({outcome.error}); please report this with the input",
@@ -196,6 +198,9 @@ def extract(
                     counts["records"] += len(outcome.records)
                 bar.advance(len(outcome.records or ()))
         writer.close()
+    except FactxError as exc:  # the engine itself failed (Ray lost its cluster): what was written stays complete
+        _close_quietly(writer)
+        log_error(str(exc), id=None, input=None, line=None, kind="engine")
     except KeyboardInterrupt:
         _close_quietly(writer)
         _error("interrupted" + (f"; rerun with --resume to continue {output}" if resumable else ""))
@@ -210,6 +215,7 @@ def extract(
                + ("; then rerun with --resume" if resumable is not None else ""))
         raise typer.Exit(EXIT_FAILED)
     finally:
+        stream.close()  # the engine stops its workers (or its Ray) now, not at interpreter exit
         if resumable is not None:
             resumable.close()
         elif output is not None:
@@ -268,7 +274,7 @@ def _close_quietly(closable) -> None:
 def _silence_stdout() -> None:
     """After a closed pipe ('| head'), point stdout at /dev/null so Python's exit flush stays quiet."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, 1)  # the descriptor itself: an engine may have pointed sys.stdout elsewhere meanwhile
 
 
 def _readable(inputs: list[str], options, failures: list) -> Iterator:

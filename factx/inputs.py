@@ -70,27 +70,51 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     return text, "not valid UTF-8, read as cp1252/Latin-1; re-save as UTF-8 if characters look wrong"
 
 
-def iter_documents(inputs: list[str], options: InputOptions) -> Iterator[Document | InputError]:
+@dataclass(frozen=True)
+class Source:
+    """One thing to read: a text file, a JSON Lines file, or standard input (its bytes read up front)."""
+
+    name: str
+    kind: str  # "text", "jsonl" or "stdin"
+    data: bytes | None = None
+    error: str | None = None
+
+
+def iter_sources(inputs: list[str], options: InputOptions) -> Iterator[Source]:
+    """The inputs as sources, in input order (folders walked, sorted): paths only, nothing read but stdin."""
     for given in inputs:
         if given == "-":
-            yield from _read_stream(sys.stdin.buffer, "-", options)
-            continue
-        path = Path(given)
-        if path.is_dir():
-            yield from _walk(path, given, options)
-        elif given.endswith(JSONL_SUFFIXES):
-            yield from _read_jsonl_path(path, given, options)
+            yield _stdin()
+        elif Path(given).is_dir():
+            for path in _walk(Path(given), options):
+                yield Source(path, "jsonl" if path.endswith(JSONL_SUFFIXES) else "text")
         else:
-            yield from _read_file(path, given, options)
+            yield Source(given, "jsonl" if given.endswith(JSONL_SUFFIXES) else "text")
 
 
-def _read_stream(stream: BinaryIO, name: str, options: InputOptions) -> Iterator[Document | InputError]:
+def read_source(source: Source, options: InputOptions) -> Iterator[Document | InputError]:
+    """A source's documents (a JSON Lines file holds many), or the errors that stand in for them."""
+    if source.kind == "stdin":
+        if source.data is None:
+            yield InputError(source.name, f"cannot read standard input: {source.error}")
+        else:
+            yield from _document(source.data, source.name, options)
+    elif source.kind == "jsonl":
+        yield from _read_jsonl_path(Path(source.name), source.name, options)
+    else:
+        yield from _read_file(Path(source.name), source.name, options)
+
+
+def iter_documents(inputs: list[str], options: InputOptions) -> Iterator[Document | InputError]:
+    for source in iter_sources(inputs, options):
+        yield from read_source(source, options)
+
+
+def _stdin() -> Source:
     try:
-        data = stream.read()
+        return Source("-", "stdin", sys.stdin.buffer.read())
     except OSError as exc:
-        yield InputError(name, f"cannot read standard input: {exc.strerror or exc}")
-        return
-    yield from _document(data, name, options)
+        return Source("-", "stdin", error=str(exc.strerror or exc))
 
 
 def _document(data: bytes, name: str, options: InputOptions) -> Iterator[Document | InputError]:
@@ -125,7 +149,7 @@ def _unreadable(path: Path, name: str, exc: OSError) -> InputError:
     return InputError(name, f"cannot read ({exc.strerror or exc}); check the file")
 
 
-def _walk(root: Path, given: str, options: InputOptions) -> Iterator[Document | InputError]:
+def _walk(root: Path, options: InputOptions) -> list[str]:
     """Files under ``root`` matching the glob, recursively, in sorted order; symlinked folders not followed."""
     found = []
     for folder, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
@@ -133,11 +157,7 @@ def _walk(root: Path, given: str, options: InputOptions) -> Iterator[Document | 
         for filename in filenames:
             if fnmatch.fnmatch(filename, options.glob):
                 found.append(os.path.join(folder, filename))
-    for path in sorted(found, key=lambda p: Path(p).relative_to(root).parts):
-        if path.endswith(JSONL_SUFFIXES):
-            yield from _read_jsonl_path(Path(path), path, options)
-        else:
-            yield from _read_file(Path(path), path, options)
+    return sorted(found, key=lambda p: Path(p).relative_to(root).parts)
 
 
 def _read_jsonl_path(path: Path, name: str, options: InputOptions) -> Iterator[Document | InputError]:

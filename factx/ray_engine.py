@@ -1,53 +1,108 @@
 """``--engine ray``: the same extraction on a Ray cluster (optional extra ``factx[ray]``).
 
-Documents are read by factx's own input layer (so decoding, bad-input messages
-and ids are those of the local engine), sent to Ray Data in blocks, and
-processed by ``map_batches`` with a callable class: each actor loads the spaCy
-pipeline once in ``__init__`` (the ``nlp`` object is never pickled) and runs
-the very function the local engine runs. Each block's results are put back in
-input order before they are yielded, so records are identical whatever the
-engine, and memory stays bounded by the block size.
+The driver only lists the inputs (paths; standard input is the one thing it
+reads). Ray Data does the rest as one streaming dataset:
+
+    sources --map_batches(read)--> documents in small blocks --map_batches(_Extractor, actors)--> rows
+
+Reading runs in Ray tasks on the cluster's nodes with factx's own input layer,
+so decoding, ids and bad-input messages are those of the local engine; a file
+that cannot be read becomes an error row, never a failed job. Each actor loads
+the spaCy pipeline once in ``__init__`` (the ``nlp`` object is never pickled)
+and runs the very function the local engine runs. The dataset keeps input
+order, so the driver writes records in the order the local engine does and
+memory stays bounded by Ray's streaming, whatever the number of documents.
 """
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import datetime as dt
 import logging
-from itertools import islice
-from typing import Iterable, Iterator
+import os
+import sys
+import threading
+from collections import Counter
+from typing import Callable, Iterator
 
 import orjson
 
-from .batch import Outcome, _outcome
-from .errors import FactxError
-from .inputs import Document
+from .batch import Outcome, _outcome, content_key, process
+from .errors import FactxError, InputError
+from .inputs import Document, InputOptions, Source, iter_sources, read_source
 
-BLOCK = 20_000  # documents handed to Ray at a time: bounds driver memory; actors start again per block
 BATCH = 8  # documents per map_batches call (the local engine's batch)
+BLOCK_BYTES = 64 * 1024  # Ray Data block size: a few documents, so every actor gets work
+READS_PER_WORKER = 4  # read tasks per actor over the sources (a JSON Lines file is read by one task)
 
 
 class RayNotInstalled(FactxError):
     """The ray extra is missing."""
 
 
+class RayJobFailed(FactxError):
+    """Ray itself failed (a lost node, the cluster went away): the documents not yet written are not done."""
+
+
+COLUMNS = ("id", "text", "date", "warning", "failure")  # a document row; ``failure`` set for a read error
+
+
+def _read(sources: dict, options: dict) -> Iterator[dict]:
+    """A Ray task: the documents of a block of sources (or the errors standing in for them), a few at a time."""
+    options = InputOptions(**{**options, "doc_date": dt.date.fromisoformat(options["doc_date"])
+                              if options["doc_date"] else None})
+    batch: list[tuple] = []
+    for name, kind, data, error in zip(sources["name"], sources["kind"], sources["data"], sources["error"]):
+        source = Source(str(name), str(kind), bytes(data) if kind == "stdin" else None, str(error) or None)
+        for item in read_source(source, options):
+            if isinstance(item, InputError):
+                failure = {"name": item.name, "detail": item.detail, "kind": item.kind, "line": item.line}
+                batch.append(("", "", "", "", orjson.dumps(failure).decode()))
+            else:
+                batch.append((item.id, item.text, item.date.isoformat() if item.date else "", item.warning or "", ""))
+            if len(batch) == BATCH:
+                yield dict(zip(COLUMNS, map(list, zip(*batch))))
+                batch = []
+    if batch:
+        yield dict(zip(COLUMNS, map(list, zip(*batch))))
+
+
 class _Extractor:
     """A Ray Data actor: the model is loaded once per actor, in the actor."""
 
-    def __init__(self, model: str):
+    def __init__(self, model: str, done: frozenset = frozenset()):
         from .pipeline import load_model
 
         self.nlp = load_model(model)
+        self.done = done  # (id, hash) of documents already in a resumed output: not extracted again
 
     def __call__(self, batch: dict) -> dict:
         from .pipeline import run
 
-        documents = [Document(str(i), t, dt.date.fromisoformat(d) if d else None)
-                     for i, t, d in zip(batch["id"], batch["text"], batch["date"])]
-        results = [_outcome(doc, result) for doc, result in run(self.nlp, documents)]
-        return {
-            "index": list(batch["index"]),
-            "records": [orjson.dumps(o.records).decode() if o.records is not None else "" for o in results],
-            "error": [o.error or "" for o in results],
-        }
+        rows = [dict(zip(COLUMNS, values)) for values in zip(*(batch[c] for c in COLUMNS))]
+        records, errors, skipped = [""] * len(rows), [""] * len(rows), [False] * len(rows)
+        todo = []
+        for n, row in enumerate(rows):
+            if row["failure"]:
+                continue
+            document = _document(row)
+            if content_key(document) in self.done:
+                skipped[n] = True
+            else:
+                todo.append((n, document))
+        for (n, _), (document, result) in zip(todo, run(self.nlp, [d for _, d in todo])):
+            outcome = _outcome(document, result)
+            if outcome.error is not None:
+                errors[n] = outcome.error
+            else:
+                records[n] = orjson.dumps(outcome.records).decode()
+        return {**{c: list(batch[c]) for c in COLUMNS}, "records": records, "error": errors, "skipped": skipped}
+
+
+def _document(row: dict) -> Document:
+    date = str(row["date"])
+    return Document(str(row["id"]), str(row["text"]), dt.date.fromisoformat(date) if date else None,
+                    str(row["warning"]) or None)
 
 
 def _ray():
@@ -64,43 +119,133 @@ def check() -> None:
     _ray()
 
 
-def process(documents: Iterable[Document], model: str, workers: int, address: str | None = None) -> Iterator[Outcome]:
-    """Outcomes in input order, computed by ``workers`` Ray actors (a local Ray unless ``address`` is given)."""
+def process_inputs(inputs: list[str], options: InputOptions, model: str, workers: int, address: str | None = None,
+                   admit: Callable[[Document | InputError], bool] = lambda item: not isinstance(item, InputError),
+                   done: Counter | None = None) -> Iterator[Outcome]:
+    """Outcomes in input order, read and computed by Ray (a local Ray with ``workers`` CPUs unless ``address``).
+
+    ``admit`` sees every document and read error in input order, as the local engine's reader does: it
+    reports errors and warnings and says whether a document is to be extracted (``--resume`` skips some).
+    ``done`` holds the (id, hash) keys a resumed output already has; actors do not extract those again.
+    """
     ray = _ray()
-    started_here = not ray.is_initialized()
-    if started_here:
-        if address:
-            ray.init(address=address, logging_level="ERROR", log_to_driver=False)
+    sources = list(iter_sources(inputs, options))
+    if not sources:
+        return
+    quiet = _RayQuiet()
+    started_here = False
+    try:
+        with quiet:
+            started_here = _start(ray, workers, address)
+            yield from _run(ray, sources, options, model, workers, admit, done or Counter(), quiet.release)
+    except FactxError:
+        raise
+    except ray.exceptions.RayError as exc:
+        raise RayJobFailed(f"the Ray job failed ({type(exc).__name__}: {str(exc).splitlines()[0]}); "
+                           "the records written so far are complete, rerun with -o FILE --resume") from exc
+    finally:
+        if started_here:
+            _stop(ray)
+
+
+class _RayQuiet:
+    """Keep Ray's own output off factx's streams (it stays in Ray's session logs, /tmp/ray/session_latest/logs).
+
+    Ray's Python side prints cluster warnings to ``sys.stdout``, where factx's records go: while Ray runs,
+    ``sys.stdout`` points at stderr (the CLI holds the real stdout). Ray's C++ core logs its start-up chatter
+    straight to file descriptor 2: until the first document comes back, fd 2 goes to /dev/null. From then on
+    stderr is open again, for factx's messages about the documents.
+    """
+
+    def __enter__(self):
+        self.stdout = sys.stdout
+        sys.stdout = sys.stderr
+        sys.stderr.flush()
+        self.saved_fd = os.dup(2)
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
+        return self
+
+    def release(self) -> None:
+        if self.saved_fd is not None:
+            os.dup2(self.saved_fd, 2)
+            os.close(self.saved_fd)
+            self.saved_fd = None
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+        sys.stdout = self.stdout
+
+
+def _run(ray, sources: list[Source], options: InputOptions, model: str, workers: int,
+         admit: Callable, done: Counter, first: Callable[[], None]) -> Iterator[Outcome]:
+    rows = [{"name": s.name, "kind": s.kind, "data": s.data or b"", "error": s.error or ""} for s in sources]
+    plain = dataclasses.asdict(options) | {"doc_date": options.doc_date.isoformat() if options.doc_date else ""}
+    keys = frozenset(key for key, count in done.items() if count > 0)
+    dataset = (
+        ray.data.from_items(rows, override_num_blocks=min(len(rows), workers * READS_PER_WORKER))
+        # Reading is light: it takes no CPU of its own (an actor holds each one), and as many readers run at
+        # a time as there are actors, each streaming its documents out a few at a time.
+        .map_batches(_read, fn_kwargs={"options": plain}, batch_size=None, num_cpus=0, concurrency=workers,
+                     batch_format="numpy")
+        .map_batches(_Extractor, fn_constructor_kwargs={"model": model, "done": keys}, batch_size=BATCH,
+                     compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1, batch_format="numpy")
+    )
+    for row in dataset.iter_rows():
+        first()
+        if row["failure"]:
+            failure = orjson.loads(row["failure"])
+            admit(InputError(failure["name"], failure["detail"], kind=failure["kind"], line=failure["line"]))
+            continue
+        document = _document(row)
+        if not admit(document):
+            continue
+        if row["skipped"]:  # in the resumed output as often as the manifest says, and once more here
+            yield from process([document], model)
+        elif row["error"]:
+            yield Outcome(document, None, str(row["error"]))
         else:
-            ray.init(num_cpus=workers, include_dashboard=False, logging_level="ERROR", log_to_driver=False)
+            yield Outcome(document, orjson.loads(row["records"]))
+
+
+def _start(ray, workers: int, address: str | None) -> bool:
+    """Attach to ``address`` or start a local Ray; True when this call started it (and must stop it)."""
+    # Ray Data takes most of a second to import: do it while Ray's processes start, which is mostly waiting.
+    importer = threading.Thread(target=importlib.import_module, args=("ray.data",), daemon=True)
+    importer.start()
+    if ray.is_initialized():
+        started_here = False
+    elif address:
+        ray.init(address=address, logging_level="ERROR", log_to_driver=False)
+        started_here = True
+    else:
+        ray.init(num_cpus=workers, include_dashboard=False, logging_level="ERROR", log_to_driver=False)
+        started_here = True
+    importer.join()
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.print_on_execution_start = False
+    context.execution_options.preserve_order = True  # records in input order, as the local engine writes them
+    # Small blocks, so that the documents of one JSON Lines file (one read task) spread over all the actors.
+    # (A repartition step would do it too, but it needs a CPU of its own: with every CPU held by an actor
+    # it would never run.)
+    context.target_max_block_size = BLOCK_BYTES
     for name in ("ray", "ray.data"):  # stderr is for factx's own messages
         logging.getLogger(name).setLevel(logging.ERROR)
+    return started_here
+
+
+def _stop(ray) -> None:
+    """Stop the local Ray started here. Ray gives each of its processes a second to exit on SIGTERM, and its
+    autoscaler monitor always takes all of it; a one-node Ray has nothing to autoscale, so the monitor is
+    killed first (through Ray's private node handle; if that ever moves, shutdown merely takes longer)."""
     try:
-        documents = iter(documents)
-        offset = 0
-        while True:
-            block = list(islice(documents, BLOCK))
-            if not block:
-                break
-            rows = [{"index": offset + n, "id": d.id, "text": d.text, "date": d.date.isoformat() if d.date else ""}
-                    for n, d in enumerate(block)]
-            blocks = max(1, min(len(rows) // BATCH, workers * 8))  # enough blocks to keep every actor busy
-            dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
-                _Extractor, fn_constructor_kwargs={"model": model}, batch_size=BATCH,
-                compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1, batch_format="numpy")
-            done = {int(row["index"]): row for row in dataset.iter_rows()}
-            for n, document in enumerate(block):
-                row = done.get(offset + n)
-                if row is None:
-                    yield Outcome(document, None, "the Ray job lost this document")
-                elif row["error"]:
-                    yield Outcome(document, None, str(row["error"]))
-                else:
-                    yield Outcome(document, orjson.loads(row["records"]))
-            offset += len(block)
-    finally:
-        if started_here:
-            ray.shutdown()
+        from ray._private import ray_constants, worker
+
+        for info in worker._global_node.all_processes.get(ray_constants.PROCESS_TYPE_MONITOR, []):
+            info.process.kill()
+            info.process.wait(timeout=1)
+    except Exception:  # noqa: BLE001 - an optimisation only
+        pass
+    ray.shutdown()

@@ -1,4 +1,5 @@
-"""--engine ray on a local Ray with 2 CPUs gives the local engine's records, byte for byte after sorting."""
+"""--engine ray on a local Ray with 2 CPUs: the local engine's records, messages and exit codes, byte for byte."""
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -9,9 +10,9 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 pytestmark = pytest.mark.ray
 
 
-def factx(*args) -> subprocess.CompletedProcess:
+def factx(*args, input: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "factx", "extract", *map(str, args)], capture_output=True,
-                          timeout=600)
+                          timeout=600, input=input)
 
 
 def test_ray_engine_equals_local(tmp_path):
@@ -49,3 +50,43 @@ def test_without_ray_the_engine_names_the_extra(monkeypatch):
     assert result.exit_code == 2
     assert result.stderr.strip() == ("error: --engine ray needs the ray extra: pip install 'factx[ray]' "
                                      "(or use the local engine)")
+
+
+def test_ray_reads_json_lines_and_stdin_as_local_does(tmp_path):
+    """Bad lines, a duplicate id and an empty text: the same records, messages and error log as local."""
+    pytest.importorskip("ray")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    lines = [json.dumps({"id": f"a{i}", "text": t, "date": "2010-05-07"}) for i, t in enumerate(texts * 3)]
+    lines[2:2] = ["{not json", "[1, 2]", json.dumps({"id": "x"}), json.dumps({"id": "a0", "text": texts[1]}),
+                  json.dumps({"id": "blank", "text": "  "})]
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runs = {}
+    for engine in ("local", "ray"):
+        errors = tmp_path / f"{engine}-errors.jsonl"
+        result = factx(dump, "-", "--engine", engine, "--workers", "2", "-j", "2", "--errors", errors,
+                       input=texts[0].encode())
+        runs[engine] = (result.returncode, result.stdout, result.stderr, errors.read_bytes())
+    assert runs["ray"] == runs["local"]
+    code, stdout, stderr, errors = runs["ray"]
+    assert code == 1 and stdout.count(b"\n") > 100
+    assert stderr.count(b"error: ") == 3 and b"duplicate id 'a0'" in stderr  # Ray's own chatter stays out
+
+
+def test_ray_resumes_what_another_run_left(tmp_path):
+    """A run cut short (here: by the local engine, on the first documents), resumed with Ray: the output is
+    the uninterrupted one, byte for byte, including a document repeated with the same id and text."""
+    pytest.importorskip("ray")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    rows = [{"id": f"d{i}", "text": texts[i % 3]} for i in range(12)]
+    rows.insert(5, rows[2])  # the same document twice: the cut-short run's manifest lists it once
+    full, head = tmp_path / "full.jsonl", tmp_path / "head.jsonl"
+    full.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    head.write_text("".join(json.dumps(r) + "\n" for r in rows[:4]), encoding="utf-8")
+    expected, out = tmp_path / "expected.jsonl", tmp_path / "out.jsonl"
+    assert factx(full, "-o", expected, "-q").returncode == 0
+    assert factx(head, "-o", out, "-q").returncode == 0
+    result = factx(full, "-o", out, "--resume", "--engine", "ray", "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == expected.read_bytes()
+    assert b"4 already done" in result.stderr
