@@ -70,9 +70,14 @@ def main() -> None:
         print(f"Cold start (`bench/startup.py`): {st['factx_s']:.2f} s for `factx extract` on a short article, "
               f"{st['ratio']:.2f}x loading the model alone ({st['model_load_s']:.2f} s).\n")
     for en in filter(None, engines):
-        print(f"Engines on {en['docs']} documents (`bench/engines.py`): local `--jobs 2` {en['local_s']:.0f} s, "
-              f"Ray with 2 workers {en['ray_s']:.0f} s ({en['overhead']:.2f}x), identical records: {en['identical']}.\n")
-
+        if "seconds" not in en:
+            continue  # a summary from before the attached run was measured
+        print(f"Engines on {en['docs']} documents, 2 workers, median of {en['runs']} (`bench/engines.py`; "
+              f"identical records: {en['identical']})\n")
+        print("| engine | seconds | x local |\n| --- | --- | --- |")
+        for name, sec in en["seconds"].items():
+            print(f"| {name} | {sec:.1f} | {en['overhead'][name]:.2f} |")
+        print()
 
 if __name__ == "__main__":
     main()

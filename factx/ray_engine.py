@@ -16,10 +16,11 @@ memory stays bounded by Ray's streaming, whatever the number of documents.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import datetime as dt
+import importlib
 import logging
 import os
+import socket
 import sys
 import threading
 from collections import Counter
@@ -33,6 +34,7 @@ from .inputs import Document, InputOptions, Source, iter_sources, read_source
 
 BATCH = 8  # documents per map_batches call (the local engine's batch)
 BLOCK_BYTES = 64 * 1024  # Ray Data block size: a few documents, so every actor gets work
+TASK_RETRIES = 3  # attempts of a batch after its actor died
 READS_PER_WORKER = 4  # read tasks per actor over the sources (a JSON Lines file is read by one task)
 
 
@@ -52,11 +54,16 @@ def _read(sources: dict, options: dict) -> Iterator[dict]:
     options = InputOptions(**{**options, "doc_date": dt.date.fromisoformat(options["doc_date"])
                               if options["doc_date"] else None})
     batch: list[tuple] = []
-    for name, kind, data, error in zip(sources["name"], sources["kind"], sources["data"], sources["error"]):
+    for name, kind, data, error, seen in zip(sources["name"], sources["kind"], sources["data"], sources["error"],
+                                             sources["seen"]):
         source = Source(str(name), str(kind), bytes(data) if kind == "stdin" else None, str(error) or None)
         for item in read_source(source, options):
             if isinstance(item, InputError):
-                failure = {"name": item.name, "detail": item.detail, "kind": item.kind, "line": item.line}
+                detail = item.detail
+                if seen and not os.path.exists(source.name):
+                    detail += (f" (read on Ray node {socket.gethostname()}; factx saw it when listing the inputs: "
+                               "they must be on a filesystem every node mounts)")
+                failure = {"name": item.name, "detail": detail, "kind": item.kind, "line": item.line}
                 batch.append(("", "", "", "", orjson.dumps(failure).decode()))
             else:
                 batch.append((item.id, item.text, item.date.isoformat() if item.date else "", item.warning or "", ""))
@@ -180,7 +187,8 @@ class _RayQuiet:
 
 def _run(ray, sources: list[Source], options: InputOptions, model: str, workers: int,
          admit: Callable, done: Counter, first: Callable[[], None]) -> Iterator[Outcome]:
-    rows = [{"name": s.name, "kind": s.kind, "data": s.data or b"", "error": s.error or ""} for s in sources]
+    rows = [{"name": s.name, "kind": s.kind, "data": s.data or b"", "error": s.error or "",
+             "seen": s.kind != "stdin" and os.path.exists(s.name)} for s in sources]
     plain = dataclasses.asdict(options) | {"doc_date": options.doc_date.isoformat() if options.doc_date else ""}
     keys = frozenset(key for key, count in done.items() if count > 0)
     dataset = (
@@ -190,7 +198,11 @@ def _run(ray, sources: list[Source], options: InputOptions, model: str, workers:
         .map_batches(_read, fn_kwargs={"options": plain}, batch_size=None, num_cpus=0, concurrency=workers,
                      batch_format="numpy")
         .map_batches(_Extractor, fn_constructor_kwargs={"model": model, "done": keys}, batch_size=BATCH,
-                     compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1, batch_format="numpy")
+                     compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1, batch_format="numpy",
+                     # An actor that dies (a node lost, memory) restarts and its batch is retried, but not
+                     # forever: a document that kills every actor fails the job (with its message) instead
+                     # of looping, and --resume goes on from the last complete record.
+                     max_task_retries=TASK_RETRIES)
     )
     for row in dataset.iter_rows():
         first()
@@ -220,7 +232,9 @@ def _start(ray, workers: int, address: str | None) -> bool:
         ray.init(address=address, logging_level="ERROR", log_to_driver=False)
         started_here = True
     else:
-        ray.init(num_cpus=workers, include_dashboard=False, logging_level="ERROR", log_to_driver=False)
+        # "local": a Ray of its own even when another runs on this machine (which --address auto would join)
+        ray.init(address="local", num_cpus=workers, include_dashboard=False, logging_level="ERROR",
+                 log_to_driver=False)
         started_here = True
     importer.join()
     context = ray.data.DataContext.get_current()
