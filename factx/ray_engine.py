@@ -35,7 +35,8 @@ from .inputs import Document, InputOptions, Source, iter_sources, read_source
 BATCH = 8  # documents per map_batches call (the local engine's batch)
 BLOCK_BYTES = 64 * 1024  # Ray Data block size: a few documents, so every actor gets work
 TASK_RETRIES = 3  # attempts of a batch after its actor died
-READS_PER_WORKER = 4  # read tasks per actor over the sources (a JSON Lines file is read by one task)
+READS_PER_WORKER = 4
+PUMP_ROWS, PUMP_CHUNKS = 64, 8  # with Ray Client: rows per pulled chunk, chunks waiting on the cluster  # read tasks per actor over the sources (a JSON Lines file is read by one task)
 
 
 class RayNotInstalled(FactxError):
@@ -43,7 +44,7 @@ class RayNotInstalled(FactxError):
 
 
 class RayJobFailed(FactxError):
-    """Ray itself failed (a lost node, the cluster went away): the documents not yet written are not done."""
+    """Ray itself failed (no cluster at the address, a lost node): the documents not yet written are not done."""
 
 
 COLUMNS = ("id", "text", "date", "warning", "failure")  # a document row; ``failure`` set for a read error
@@ -187,24 +188,15 @@ class _RayQuiet:
 
 def _run(ray, sources: list[Source], options: InputOptions, model: str, workers: int,
          admit: Callable, done: Counter, first: Callable[[], None]) -> Iterator[Outcome]:
-    rows = [{"name": s.name, "kind": s.kind, "data": s.data or b"", "error": s.error or "",
-             "seen": s.kind != "stdin" and os.path.exists(s.name)} for s in sources]
-    plain = dataclasses.asdict(options) | {"doc_date": options.doc_date.isoformat() if options.doc_date else ""}
-    keys = frozenset(key for key, count in done.items() if count > 0)
-    dataset = (
-        ray.data.from_items(rows, override_num_blocks=min(len(rows), workers * READS_PER_WORKER))
-        # Reading is light: it takes no CPU of its own (an actor holds each one), and as many readers run at
-        # a time as there are actors, each streaming its documents out a few at a time.
-        .map_batches(_read, fn_kwargs={"options": plain}, batch_size=None, num_cpus=0, concurrency=workers,
-                     batch_format="numpy")
-        .map_batches(_Extractor, fn_constructor_kwargs={"model": model, "done": keys}, batch_size=BATCH,
-                     compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1, batch_format="numpy",
-                     # An actor that dies (a node lost, memory) restarts and its batch is retried, but not
-                     # forever: a document that kills every actor fails the job (with its message) instead
-                     # of looping, and --resume goes on from the last complete record.
-                     max_task_retries=TASK_RETRIES)
-    )
-    for row in dataset.iter_rows():
+    job = {
+        "sources": [{"name": s.name, "kind": s.kind, "data": s.data or b"", "error": s.error or "",
+                     "seen": s.kind != "stdin" and os.path.exists(s.name)} for s in sources],
+        "options": dataclasses.asdict(options) | {"doc_date": options.doc_date.isoformat() if options.doc_date
+                                                  else ""},
+        "model": model, "workers": workers, "done": frozenset(key for key, count in done.items() if count > 0),
+    }
+    rows = _pulled(ray, job) if ray.util.client.ray.is_connected() else _rows(ray, job)
+    for row in rows:
         first()
         if row["failure"]:
             failure = orjson.loads(row["failure"])
@@ -221,22 +213,70 @@ def _run(ray, sources: list[Source], options: InputOptions, model: str, workers:
             yield Outcome(document, orjson.loads(row["records"]))
 
 
-def _start(ray, workers: int, address: str | None) -> bool:
-    """Attach to ``address`` or start a local Ray; True when this call started it (and must stop it)."""
-    # Ray Data takes most of a second to import: do it while Ray's processes start, which is mostly waiting.
-    importer = threading.Thread(target=importlib.import_module, args=("ray.data",), daemon=True)
-    importer.start()
-    if ray.is_initialized():
-        started_here = False
-    elif address:
-        ray.init(address=address, logging_level="ERROR", log_to_driver=False)
-        started_here = True
-    else:
-        # "local": a Ray of its own even when another runs on this machine (which --address auto would join)
-        ray.init(address="local", num_cpus=workers, include_dashboard=False, logging_level="ERROR",
-                 log_to_driver=False)
-        started_here = True
-    importer.join()
+def _rows(ray, job: dict) -> Iterator[dict]:
+    """The job's result rows in input order, from the Ray Data dataset that reads and extracts."""
+    _configure(ray)
+    workers = job["workers"]
+    dataset = (
+        ray.data.from_items(job["sources"], override_num_blocks=min(len(job["sources"]), workers * READS_PER_WORKER))
+        # Reading is light: it takes no CPU of its own (an actor holds each one), and as many readers run at
+        # a time as there are actors, each streaming its documents out a few at a time.
+        .map_batches(_read, fn_kwargs={"options": job["options"]}, batch_size=None, num_cpus=0, concurrency=workers,
+                     batch_format="numpy")
+        .map_batches(_Extractor, fn_constructor_kwargs={"model": job["model"], "done": job["done"]},
+                     batch_size=BATCH, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
+                     batch_format="numpy",
+                     # An actor that dies (a node lost, memory) restarts and its batch is retried, but not
+                     # forever: a document that kills every actor fails the job (with its message) instead
+                     # of looping, and --resume goes on from the last complete record.
+                     max_task_retries=TASK_RETRIES)
+    )
+    for row in dataset.iter_rows():
+        yield dict(row)
+
+
+class _Pump:
+    """With Ray Client (``ray://``) Ray Data cannot stream results to the client, so this actor runs the
+    dataset on the cluster and the client pulls its rows in chunks; a bounded queue keeps it in step."""
+
+    def __init__(self, job: dict):
+        import queue
+
+        self.queue: queue.Queue = queue.Queue(maxsize=PUMP_CHUNKS)
+        threading.Thread(target=self._fill, args=(job,), daemon=True).start()
+
+    def _fill(self, job: dict) -> None:
+        import ray
+
+        try:
+            chunk = []
+            for row in _rows(ray, job):
+                chunk.append(row)
+                if len(chunk) == PUMP_ROWS:
+                    self.queue.put(chunk)
+                    chunk = []
+            self.queue.put(chunk)
+            self.queue.put(None)
+        except Exception as exc:  # noqa: BLE001 - handed to the client, which raises it
+            self.queue.put(exc)
+
+    def next(self):
+        return self.queue.get()
+
+
+def _pulled(ray, job: dict) -> Iterator[dict]:
+    pump = ray.remote(num_cpus=0)(_Pump).remote(job)
+    try:
+        while (chunk := ray.get(pump.next.remote())) is not None:
+            if isinstance(chunk, Exception):
+                raise chunk
+            yield from chunk
+    finally:
+        ray.kill(pump)
+
+
+def _configure(ray) -> None:
+    """Ray Data's settings for this job, in the process that runs the dataset."""
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.print_on_execution_start = False
@@ -247,7 +287,45 @@ def _start(ray, workers: int, address: str | None) -> bool:
     context.target_max_block_size = BLOCK_BYTES
     for name in ("ray", "ray.data"):  # stderr is for factx's own messages
         logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _start(ray, workers: int, address: str | None) -> bool:
+    """Attach to ``address`` or start a local Ray; True when this call started it (and must stop it)."""
+    # Ray Data takes most of a second to import: do it while Ray's processes start, which is mostly waiting.
+    importer = threading.Thread(target=importlib.import_module, args=("ray.data",), daemon=True)
+    importer.start()
+    if ray.is_initialized():
+        started_here = False
+    elif address:
+        try:
+            _answers(address)
+            ray.init(address=address, logging_level="ERROR", log_to_driver=False)
+        except Exception as exc:  # noqa: BLE001 - Ray raises many kinds here; each ends up as one line
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            hint = ("start one on this node with `ray start --head`, or give its address" if address == "auto"
+                    else "check the address; if the cluster uses token authentication, set RAY_AUTH_MODE=token"
+                    if address.startswith("ray://") else "check the address")
+            raise RayJobFailed(f"cannot attach to the Ray cluster at {address} ({reason}); {hint}") from exc
+        started_here = True
+    else:
+        # "local": a Ray of its own even when another runs on this machine (which --address auto would join)
+        ray.init(address="local", num_cpus=workers, include_dashboard=False, logging_level="ERROR",
+                 log_to_driver=False)
+        started_here = True
+    importer.join()
     return started_here
+
+
+def _answers(address: str, timeout: float = 10.0) -> None:
+    """Raise ConnectionError unless something listens at a ``host:port`` address (Ray itself would retry
+    an unreachable address for minutes); ``auto`` and other forms are left to Ray."""
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise ConnectionError(f"nothing answers at {host}:{port}: {exc.strerror or exc}") from exc
 
 
 def _stop(ray) -> None:

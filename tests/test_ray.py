@@ -1,5 +1,7 @@
 """--engine ray on a local Ray with 2 CPUs: the local engine's records, messages and exit codes, byte for byte."""
 import json
+import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +12,9 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 pytestmark = pytest.mark.ray
 
 
-def factx(*args, input: bytes | None = None) -> subprocess.CompletedProcess:
+def factx(*args, input: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "factx", "extract", *map(str, args)], capture_output=True,
-                          timeout=600, input=input)
+                          timeout=600, input=input, env=env)
 
 
 def test_ray_engine_equals_local(tmp_path):
@@ -90,3 +92,36 @@ def test_ray_resumes_what_another_run_left(tmp_path):
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == expected.read_bytes()
     assert b"4 already done" in result.stderr
+
+
+def test_attached_to_a_running_ray_by_address_and_by_ray_client(tmp_path):
+    """A Ray started beforehand (as a cluster is): `--address auto` and `--address ray://...` (Ray Client,
+    where the rows are pulled from an actor on the cluster) give the local engine's records."""
+    pytest.importorskip("ray")
+    ray_cli = str(Path(sys.executable).parent / "ray")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    local = factx(SAMPLES, "-q")
+    started = subprocess.run([ray_cli, "start", "--head", "--num-cpus=2", "--include-dashboard=false",
+                              "--disable-usage-stats", f"--ray-client-server-port={port}"], capture_output=True)
+    assert started.returncode == 0, started.stderr
+    try:
+        auto = factx(SAMPLES, "--engine", "ray", "--workers", "2", "--address", "auto", "-q")
+        client = factx(SAMPLES, "--engine", "ray", "--workers", "2", "--address", f"ray://127.0.0.1:{port}", "-q",
+                       env={**os.environ, "RAY_AUTH_MODE": "token"})
+    finally:
+        subprocess.run([ray_cli, "stop"], capture_output=True)
+    assert (auto.returncode, auto.stdout, auto.stderr) == (0, local.stdout, b"")
+    assert (client.returncode, client.stdout, client.stderr) == (0, local.stdout, b"")
+
+
+def test_an_address_where_nothing_answers_is_one_line_and_exit_1(tmp_path):
+    pytest.importorskip("ray")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # free once the probe closes: nothing listens there
+    result = factx(SAMPLES, "--engine", "ray", "--address", f"127.0.0.1:{port}", "-q")
+    assert result.returncode == 1 and result.stdout == b""
+    assert result.stderr.decode() == (f"error: cannot attach to the Ray cluster at 127.0.0.1:{port} (nothing answers "
+                                      f"at 127.0.0.1:{port}: Connection refused); check the address\n")
