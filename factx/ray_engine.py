@@ -149,11 +149,16 @@ def process_inputs(inputs: list[str], options: InputOptions, model: str, workers
     except FactxError:
         raise
     except ray.exceptions.RayError as exc:
-        raise RayJobFailed(f"the Ray job failed ({type(exc).__name__}: {str(exc).splitlines()[0]}); "
-                           "the records written so far are complete, rerun with -o FILE --resume") from exc
+        raise _failed(exc) from exc
     finally:
         if started_here:
             _stop(ray)
+
+
+def _failed(exc: Exception) -> RayJobFailed:
+    reason = (str(exc).strip().splitlines() or [""])[0]
+    return RayJobFailed(f"the Ray job failed ({type(exc).__name__}: {reason}); "
+                        "the records written so far are complete, rerun with -o FILE --resume")
 
 
 class _RayQuiet:
@@ -268,8 +273,8 @@ def _pulled(ray, job: dict) -> Iterator[dict]:
     pump = ray.remote(num_cpus=0)(_Pump).remote(job)
     try:
         while (chunk := ray.get(pump.next.remote())) is not None:
-            if isinstance(chunk, Exception):
-                raise chunk
+            if isinstance(chunk, Exception):  # the job failed on the cluster
+                raise _failed(chunk)
             yield from chunk
     finally:
         ray.kill(pump)
