@@ -110,7 +110,7 @@ def extract(
     engine: Engine = typer.Option(Engine.local, "--engine",
                                   help="local: worker processes on this machine; ray: a Ray cluster (pip install 'factx[ray]')."),
     address: Optional[str] = typer.Option(None, "--address", help="With --engine ray: the cluster to attach to (auto, ray://host:port); default: start a local Ray."),
-    workers: int = typer.Option(0, "--workers", min=0, help="With --engine ray: actors, each loading the model once (0: --jobs)."),
+    workers: int = typer.Option(0, "--workers", min=0, help="With --engine ray: actors, each loading the model once (0: every CPU of the cluster; a Ray of factx's own gets --jobs CPUs)."),
 ) -> None:
     """Extract one record per figure: value, unit, who reported it, when and where.
 
@@ -177,7 +177,8 @@ def extract(
     def outcomes():
         """The engine's outcomes, in input order: the same records whatever the engine."""
         if engine is Engine.ray:
-            return ray_engine.process_inputs(inputs, options, model, workers or jobs, address, admit,
+            actors = workers or (0 if address else jobs)  # 0: as many as the cluster has CPUs
+            return ray_engine.process_inputs(inputs, options, model, actors, address, admit,
                                              resumable.done if resumable is not None else None)
         return process((item for item in iter_documents(inputs, options) if admit(item)), model, jobs)
 

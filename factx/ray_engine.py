@@ -130,7 +130,8 @@ def check() -> None:
 def process_inputs(inputs: list[str], options: InputOptions, model: str, workers: int, address: str | None = None,
                    admit: Callable[[Document | InputError], bool] = lambda item: not isinstance(item, InputError),
                    done: Counter | None = None) -> Iterator[Outcome]:
-    """Outcomes in input order, read and computed by Ray (a local Ray with ``workers`` CPUs unless ``address``).
+    """Outcomes in input order, read and computed by Ray (a local Ray with ``workers`` CPUs unless ``address``;
+    with an address, ``workers=0`` means an actor per CPU of the cluster).
 
     ``admit`` sees every document and read error in input order, as the local engine's reader does: it
     reports errors and warnings and says whether a document is to be extracted (``--resume`` skips some).
@@ -145,6 +146,7 @@ def process_inputs(inputs: list[str], options: InputOptions, model: str, workers
     try:
         with quiet:
             started_here = _start(ray, workers, address)
+            workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))  # 0: the whole cluster
             yield from _run(ray, sources, options, model, workers, admit, done or Counter(), quiet.release)
     except FactxError:
         raise

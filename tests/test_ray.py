@@ -107,7 +107,7 @@ def test_attached_to_a_running_ray_by_address_and_by_ray_client(tmp_path):
                               "--disable-usage-stats", f"--ray-client-server-port={port}"], capture_output=True)
     assert started.returncode == 0, started.stderr
     try:
-        auto = factx(SAMPLES, "--engine", "ray", "--workers", "2", "--address", "auto", "-q")
+        auto = factx(SAMPLES, "--engine", "ray", "--address", "auto", "-q")  # an actor per CPU of the cluster
         client = factx(SAMPLES, "--engine", "ray", "--workers", "2", "--address", f"ray://127.0.0.1:{port}", "-q",
                        env={**os.environ, "RAY_AUTH_MODE": "token"})
     finally:
