@@ -223,13 +223,13 @@ def _run(ray, sources: list[Source], options: InputOptions, model: str, workers:
 def _rows(ray, job: dict) -> Iterator[dict]:
     """The job's result rows in input order, from the Ray Data dataset that reads and extracts."""
     _configure(ray)
-    workers = job["workers"]
+    workers, sources = job["workers"], job["sources"]
     dataset = (
-        ray.data.from_items(job["sources"], override_num_blocks=min(len(job["sources"]), workers * READS_PER_WORKER))
+        ray.data.from_items(sources, override_num_blocks=min(len(sources), workers * READS_PER_WORKER))
         # Reading is light: it takes no CPU of its own (an actor holds each one), and as many readers run at
         # a time as there are actors, each streaming its documents out a few at a time.
-        .map_batches(_read, fn_kwargs={"options": job["options"]}, batch_size=None, num_cpus=0, concurrency=workers,
-                     batch_format="numpy")
+        .map_batches(_read, fn_kwargs={"options": job["options"]}, batch_size=None, num_cpus=0,
+                     concurrency=workers, batch_format="numpy")
         .map_batches(_Extractor, fn_constructor_kwargs={"model": job["model"], "done": job["done"]},
                      batch_size=BATCH, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
                      batch_format="numpy",
