@@ -174,11 +174,23 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None) -> dict 
         if best is None or distance < best[0]:
             best = (distance, ent)
     if best is None:
-        return None
+        return _present(sent, above)
     ent = best[1]
     text, start, end = trim(text_of(doc), ent.start_char, ent.end_char)
     value = dates.normalise(text, ref, future=_future(ent))
     return {"text": text, "value": value, "start": start, "end": end}
+
+
+_PRESENT = frozenset({"now", "currently"})
+
+
+def _present(sent: Span, predicates: set[int]) -> dict | None:
+    """'now', 'currently' modifying the figure's predicate: the present (TIMEX3's PRESENT_REF), which no
+    calendar value pins down, so ``value`` stays null. spaCy does not tag these as DATE."""
+    for tok in sent:
+        if tok.lower_ in _PRESENT and tok.dep_ == "advmod" and tok.head.i in predicates:
+            return {"text": tok.text, "value": None, "start": tok.idx, "end": tok.idx + len(tok.text)}
+    return None
 
 
 def trim(text: str, start: int, end: int) -> tuple[str, int, int]:

@@ -16,6 +16,10 @@ from conftest import figure_at
     ("The plan to bail out three companies failed this week.", "2008-12-13", "three", "this week", "2008-W50"),
     ("Last year, Pyongyang deployed around 11,000 soldiers.", None, "around 11,000", "Last year", None),
     ("The markets will re-open on Friday with 20 firms listed.", "2008-09-18", "20", "Friday", "2008-09-19"),
+    # the present: a time, but no calendar value
+    ("The bar now weighs 150g.", "2016-11-08", "150g", "now", None),
+    ("The company currently employs 4,000 people.", "2020-01-01", "4,000", "currently", None),
+    ("Boeing now has a total of 237 orders on Saturday.", "2007-07-09", "237", "Saturday", "2007-07-07"),
 ])
 def test_when(extract, text, doc_date, figure, when_text, when_value):
     when = figure_at(extract(text, doc_date), figure)["when"]
@@ -27,6 +31,7 @@ def test_when(extract, text, doc_date, figure, when_text, when_value):
 @pytest.mark.parametrize("text", [
     "After nearly a month of silence, 300 troops returned.",
     "The company, which was founded in 1990, employs 4,000 people.",
+    "Officials said 300 troops returned, and the rest are now at home.",
 ])
 def test_no_when(extract, text):
     records = extract(text, "2020-01-01")

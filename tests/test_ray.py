@@ -109,11 +109,12 @@ def test_attached_to_a_running_ray_by_address_and_by_ray_client(tmp_path):
     try:
         auto = factx(SAMPLES, "--engine", "ray", "--address", "auto", "-q")  # an actor per CPU of the cluster
         client = factx(SAMPLES, "--engine", "ray", "--workers", "2", "--address", f"ray://127.0.0.1:{port}", "-q",
-                       env={**os.environ, "RAY_AUTH_MODE": "token"})
+                       # a loaded machine can take Ray's client server longer than its first 5 s
+                       env={**os.environ, "RAY_AUTH_MODE": "token", "RAY_CLIENT_INITIAL_CONNECTION_TIMEOUT_S": "30"})
     finally:
         subprocess.run([ray_cli, "stop"], capture_output=True)
-    assert (auto.returncode, auto.stdout, auto.stderr) == (0, local.stdout, b"")
-    assert (client.returncode, client.stdout, client.stderr) == (0, local.stdout, b"")
+    assert (auto.returncode, auto.stdout, auto.stderr) == (0, local.stdout, b""), auto.stderr
+    assert (client.returncode, client.stdout, client.stderr) == (0, local.stdout, b""), client.stderr
 
 
 def test_an_address_where_nothing_answers_is_one_line_and_exit_1(tmp_path):
