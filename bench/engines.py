@@ -20,7 +20,7 @@ from pathlib import Path
 from _common import BIN, FACTX, save, table, timed, write_corpus
 
 WORKERS = 2
-ATTACHED = "ray, attached (--address auto)"
+LOCAL, COLD, ATTACHED = "local --jobs 2", "ray, cold (own local Ray)", "ray, attached (--address auto)"
 
 
 def main() -> None:
@@ -34,8 +34,7 @@ def main() -> None:
         n = write_corpus(corpus, times=args.times)
         base = FACTX + ["extract", str(corpus), "-q"]
         ray = ["--engine", "ray", "--workers", str(WORKERS)]
-        engines = {"local --jobs 2": ["-j", str(WORKERS)], "ray, cold (own local Ray)": ray,
-                   ATTACHED: ray + ["--address", "auto"]}
+        engines = {LOCAL: ["-j", str(WORKERS)], COLD: ray, ATTACHED: ray + ["--address", "auto"]}
         times: dict[str, list[float]] = {name: [] for name in engines}
         outputs: dict[str, bytes] = {}
 
@@ -45,8 +44,8 @@ def main() -> None:
             outputs.setdefault(name, out.read_bytes())
 
         for _ in range(args.runs):
-            run("local --jobs 2")
-            run("ray, cold (own local Ray)")
+            run(LOCAL)
+            run(COLD)
         # The attached runs share one local Ray, started here and warmed by one untimed job (Ray Data keeps
         # a few helper actors per cluster): the state of a cluster users already run.
         subprocess.run([ray_cli, "start", "--head", f"--num-cpus={WORKERS}", "--include-dashboard=false",
@@ -59,7 +58,7 @@ def main() -> None:
             subprocess.run([ray_cli, "stop"], check=True, capture_output=True)
         same = len(set(outputs.values())) == 1
     seconds = {name: statistics.median(values) for name, values in times.items()}
-    local = seconds["local --jobs 2"]
+    local = seconds[LOCAL]
     table(f"{n} documents, {WORKERS} workers, median of {args.runs}", ["engine", "seconds", "docs/s", "x local"],
           [[name, s, n / s, s / local] for name, s in seconds.items()])
     print(f"identical records: {same}; target: Ray's overhead on one machine <= 1.3x local")

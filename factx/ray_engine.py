@@ -35,8 +35,8 @@ from .inputs import Document, InputOptions, Source, iter_sources, read_source
 BATCH = 8  # documents per map_batches call (the local engine's batch)
 BLOCK_BYTES = 64 * 1024  # Ray Data block size: a few documents, so every actor gets work
 TASK_RETRIES = 3  # attempts of a batch after its actor died
-READS_PER_WORKER = 4
-PUMP_ROWS, PUMP_CHUNKS = 64, 8  # with Ray Client: rows per pulled chunk, chunks waiting on the cluster  # read tasks per actor over the sources (a JSON Lines file is read by one task)
+READS_PER_WORKER = 4  # read tasks per actor over the sources (a JSON Lines file is read by one task)
+PUMP_ROWS, PUMP_CHUNKS = 64, 8  # with Ray Client: rows per pulled chunk, chunks waiting on the cluster
 
 
 class RayNotInstalled(FactxError):
@@ -148,8 +148,6 @@ def process_inputs(inputs: list[str], options: InputOptions, model: str, workers
             started_here = _start(ray, workers, address)
             workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))  # 0: the whole cluster
             yield from _run(ray, sources, options, model, workers, admit, done or Counter(), quiet.release)
-    except FactxError:
-        raise
     except ray.exceptions.RayError as exc:
         raise _failed(exc) from exc
     finally:
