@@ -30,6 +30,10 @@ CLAUSE_VERBS = frozenset(_CUES["clause_verbs"])
 _NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "conj", "appos", "compound"}
 _BARE_CUES = {"show", "shows", "say", "says", "said", "suggest", "suggests", "indicate", "indicates", "estimate",
               "estimates", "report", "reports"}
+# Words that open a qualified figure ('between 200 and 300', 'about 50', 'over 1,000'); the parser sometimes
+# hangs them on the reporting verb instead of on the figure.
+_QUALIFIER_HEADS = {"between", "about", "around", "over", "under", "nearly", "almost", "roughly", "some",
+                    "approximately", "up", "fewer", "less", "more", "at", "than"}
 _CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "xcomp"}
 PERSON_WORDS = frozenset(_CUES["person_descriptions"])
 ORG_WORDS = frozenset(_CUES["org_descriptions"])
@@ -191,6 +195,8 @@ class Attributor:
             return True
         if child.dep_ == "prep" and child.lower_ == "at":
             return True
+        if child.dep_ in ("prep", "advmod", "quantmod") and child.lower_ in _QUALIFIER_HEADS and child.i > verb.i:
+            return True  # 'said between 200 and 300 people were killed': the qualifier parsed as the verb's own
         return child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children)
 
     def _trailing_cue(self, anchor: Token) -> Source | None:

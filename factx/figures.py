@@ -102,6 +102,7 @@ class Figure:
     num_start: int = 0
     num_end: int = 0
     first_end: int = 0
+    scaled: bool = False  # written with a scale word ('15 million'): never a date
     tokens: list = field(default_factory=list, repr=False)
     noun: Token | None = field(default=None, repr=False)  # the counted or measured noun, when there is one
 
@@ -161,7 +162,7 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         if m.group("cur"):
             currency = _CURRENCIES["prefix"].get(m.group("cur"))
         elif m.group("curword"):
-            currency = _currency_word(m.group("curword"))
+            currency = _currency_word(m.group("curword"), text)
         attached = m.group("attached")
         if short and not currency and short in ("m", "b", "B"):
             if short == "m" and not m.group("suffix"):
@@ -193,9 +194,20 @@ def _hyphen_unit(text: str, end: int) -> str | None:
     return None
 
 
-def _currency_word(word: str) -> str | None:
+def _currency_word(word: str, text: str) -> str | None:
+    """The ISO code of a currency word; a word several currencies share ('crowns') takes the country
+    the article names first ('Swedish', 'Norway'), else the first code listed for it."""
     key = re.sub(r"\s+", " ", word)
-    return _CURRENCIES["word"].get(key) or _CURRENCIES["word"].get(key.lower())
+    words = _CURRENCIES["word"]
+    code = words.get(key) or words.get(key.lower())
+    if code is not None:
+        return code
+    shared = _CURRENCIES["shared"].get(key.lower())
+    if not shared:
+        return None
+    found = [(m.start(), code) for code, names in shared.items()
+             for m in [re.search(r"\b(?:" + "|".join(names) + r")\b", text)] if m]
+    return min(found)[1] if found else next(iter(shared))
 
 
 class _Mask:
@@ -277,10 +289,10 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
     span = _span_tokens(doc, fig.num_start, fig.num_end)
     if span is None:
         return None
-    if fig.kind not in ("money", "percent"):
+    if fig.kind not in ("money", "percent") and not fig.scaled:
         for ent in entities_in(doc, max(0, span.start - 12), span.end + 12):
             if ent.label_ in ("DATE", "TIME") and ent.start_char < fig.num_end and fig.num_start < ent.end_char:
-                if not _counts_noun_outside(span, ent):
+                if not _counts_noun_outside(span, ent) and not _leads_time_phrase(span, ent):
                     return "date"
     if fig.bare and not fig.is_range:
         first, last = span[0], span[-1]
@@ -301,6 +313,13 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
             if tok.ent_type_ in _NAME_LABELS and _entity_has_words(tok):
                 return "name"
     return None
+
+
+def _leads_time_phrase(span: Span, ent: Span) -> bool:
+    """'from 800 a day earlier': the model put a figure in front of a time phrase that begins with an
+    article; the number is the figure, the phrase after it the time."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.start == ent.start and nxt is not None and nxt.i < ent.end and nxt.lower_ in ("a", "an", "the")
 
 
 def _counts_noun_outside(span: Span, ent: Span) -> bool:
@@ -364,7 +383,7 @@ def _merge_ranges(doc: Doc, raws: list[_Raw]) -> list[Figure]:
 def _single(raw: _Raw) -> Figure:
     value = tidy(raw.value)
     return Figure(raw.start, raw.end, value, value, currency=raw.currency, bare=_is_bare(raw),
-                  num_start=raw.num_start, num_end=raw.num_end,
+                  num_start=raw.num_start, num_end=raw.num_end, scaled=raw.has_scale,
                   unit=raw.percent or (MEASURES.get(raw.attached) if raw.attached else None),
                   kind="money" if raw.currency else "percent" if raw.percent in ("%", "percentage points") else (
                       "other" if raw.attached == "times" else
@@ -406,7 +425,7 @@ def _range(doc: Doc, a: _Raw, b: _Raw, gap: str) -> Figure | str | None:
         "other" if attached == "times" else "measure" if attached or percent == "points" else "other"))
     return Figure(start, b.end, tidy(low_value), tidy(high_value), is_range=True, currency=currency,
                   bare=not (currency or percent or attached), num_start=a.num_start, num_end=b.num_end,
-                  first_end=a.num_end,
+                  first_end=a.num_end, scaled=a.has_scale or b.has_scale,
                   unit=percent or (MEASURES.get(attached) if attached else None), kind=kind)
 
 

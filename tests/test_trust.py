@@ -1,0 +1,115 @@
+"""Figures that must never vanish or lose their source, time or place (the trust issue, points 4 to 6)."""
+import re
+
+import pytest
+
+from conftest import figure_at
+
+
+@pytest.mark.parametrize("text, figure, low, high, unit, kind", [
+    # a scale word shared by both ends of a range
+    ("Between 10 and 15 million people face hunger.", "Between 10 and 15 million", 1e7, 1.5e7, "people", "count"),
+    ("Officials expect between 2 and 3 billion dollars in damage.", "between 2 and 3 billion dollars", 2e9, 3e9,
+     "USD", "money"),
+    # currencies written as words after the number
+    ("The deal is worth 31 billion Swedish crowns.", "31 billion Swedish crowns", 3.1e10, 3.1e10, "SEK", "money"),
+    ("The firm booked a profit of 2.1 billion kronor.", "2.1 billion kronor", 2.1e9, 2.1e9, "SEK", "money"),
+    ("Norway's oil fund lost 40 billion crowns.", "40 billion crowns", 4e10, 4e10, "NOK", "money"),
+    ("Copenhagen spent 300 million Danish kroner on the bridge.", "300 million Danish kroner", 3e8, 3e8, "DKK",
+     "money"),
+    ("The Czech utility paid 5 billion crowns.", "5 billion crowns", 5e9, 5e9, "CZK", "money"),
+    ("Warsaw raised 12 billion zlotys in bonds.", "12 billion zlotys", 1.2e10, 1.2e10, "PLN", "money"),
+    ("The fine was 40 million złoty.", "40 million złoty", 4e7, 4e7, "PLN", "money"),
+    ("Budapest borrowed 90 billion forints.", "90 billion forints", 9e10, 9e10, "HUF", "money"),
+    ("The lira fell as Ankara spent 30 billion lira.", "30 billion lira", 3e10, 3e10, "TRY", "money"),
+    ("Eskom needs 20 billion rand.", "20 billion rand", 2e10, 2e10, "ZAR", "money"),
+    ("Petrobras invested 8 billion reais.", "8 billion reais", 8e9, 8e9, "BRL", "money"),
+    ("The ministry paid 500 crore rupees, or 5 billion rupees.", "5 billion rupees", 5e9, 5e9, "INR", "money"),
+    ("The tycoon paid 3 million ringgit.", "3 million ringgit", 3e6, 3e6, "MYR", "money"),
+    ("Tickets cost 1,500 baht.", "1,500 baht", 1500, 1500, "THB", "money"),
+    ("The project cost 2 trillion dong.", "2 trillion dong", 2e12, 2e12, "VND", "money"),
+    ("The bank lent 10 billion pesos.", "10 billion pesos", 1e10, 1e10, "MXN", "money"),
+    ("Manila allotted 4 billion Philippine pesos.", "4 billion Philippine pesos", 4e9, 4e9, "PHP", "money"),
+    ("The shares were sold for SEK 450 million.", "SEK 450 million", 4.5e8, 4.5e8, "SEK", "money"),
+])
+def test_figures_survive(extract, text, figure, low, high, unit, kind):
+    record = figure_at(extract(text), figure)["figure"]
+    assert (record["low"], record["high"], record["unit"], record["kind"]) == (pytest.approx(low),
+                                                                              pytest.approx(high), unit, kind)
+
+
+def test_currency_nationality_is_not_a_place(extract):
+    [record] = extract("The deal is worth 31 billion Swedish crowns.")
+    assert record["where"] is None
+
+
+@pytest.mark.parametrize("text, figure, when_text", [
+    # the baseline of a comparison keeps its own time; the new level does not take it
+    ("Prices rose to 1,200 from 800 a day earlier.", "800", "a day earlier"),
+    ("Ford's share rose to 17%, up from 14% a year ago.", "14%", "a year ago"),
+    ("Claims rose 15,000 last week to 444,000.", "444,000", "last week"),
+])
+def test_comparison_times(extract, text, figure, when_text):
+    records = extract(text, "2025-03-03")
+    assert figure_at(records, figure)["when"]["text"] == when_text
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Prices rose to 1,200 from 800 a day earlier.", "1,200"),
+    ("Ford's share rose to 17%, up from 14% a year ago.", "17%"),
+])
+def test_comparison_level_has_no_baseline_time(extract, text, figure):
+    assert figure_at(extract(text, "2025-03-03"), figure)["when"] is None
+
+
+@pytest.mark.parametrize("text, figure, who", [
+    ("Police said between 200 and 300 people were killed.", "between 200 and 300", "Police"),
+    ("Police said 300 people were killed.", "300", "Police"),
+    ("Officials said about 50 houses burned down.", "about 50", "Officials"),
+    ("The mayor said over 1,000 people were evacuated.", "over 1,000", "The mayor"),
+])
+def test_range_after_cue_keeps_source(extract, text, figure, who):
+    assert figure_at(extract(text), figure)["who"]["text"] == who
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("About 5,000 people marched in Lyon on Saturday.\n", "About 5,000", "Lyon"),
+    ("Some 300 people were evacuated from towns near Valencia.\n", "Some 300", "Valencia"),
+])
+def test_mislabelled_place(extract, text, figure, place):
+    assert (figure_at(extract(text), figure)["where"] or {}).get("text") == place
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Investigators found 600,000 emails from Clinton on the laptop.", "600,000"),  # a person, not the US town
+    ("The board met with Lyon to discuss 300 jobs.", "300"),
+])
+def test_name_that_is_no_place(extract, text, figure):
+    assert figure_at(extract(text), figure)["where"] is None
+
+
+# Every digit run of a sentence is a record or excluded for a named reason.
+_DIGIT_RUN = re.compile(r"\d[\d,.]*\d|\d")
+_SENTENCES = [
+    ("Between 10 and 15 million people face hunger, the UN said on March 3, 2025.", {"3": "date", "2025": "year"}),
+    ("Prices rose to 1,200 from 800 a day earlier at 14:00 GMT.", {"14:00": "time"}),
+    ("Police said between 200 and 300 people were killed on the A4 near Exit 12.",
+     {"A4": "identifier", "12": "identifier"}),
+    ("The F-16 carried 4 missiles in 2019, up from 2 in 2018.", {"F-16": "identifier", "2019": "year", "2018": "year"}),
+    ("COVID-19 killed 1,200 people in 3 weeks, page 1 of 4.", {"COVID-19": "identifier", "3": "duration",
+                                                               "page 1 of 4": "furniture"}),
+]
+
+
+@pytest.mark.parametrize("text, excluded", _SENTENCES)
+def test_every_digit_run_is_accounted_for(extract, text, excluded):
+    records = extract(text, "2025-03-03")
+    covered = [(r["figure"]["start"], r["figure"]["end"]) for r in records]
+    reasons = {}
+    for phrase, reason in excluded.items():
+        start = text.index(phrase)
+        reasons[(start, start + len(phrase))] = reason
+    for m in _DIGIT_RUN.finditer(text):
+        in_record = any(s <= m.start() and m.end() <= e for s, e in covered)
+        in_exclusion = any(s <= m.start() and m.end() <= e for s, e in reasons)
+        assert in_record != in_exclusion, f"{m.group()!r} at {m.start()}: record={in_record}, excluded={in_exclusion}"
