@@ -25,6 +25,7 @@ from typing import IO, Iterable, Iterator
 
 import orjson
 
+from .errors import FactxError
 from .inputs import Document
 
 CHUNK = 8
@@ -165,13 +166,30 @@ def content_key(document: Document) -> tuple[str, str]:
     return document.id, hashlib.blake2b(document.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+class ResumeMismatch(FactxError):
+    """A resumed run names a document differently from the run that wrote the output."""
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 class ResumableOutput:
-    """An output file written per document, with a manifest of the documents whose records are complete."""
+    """An output file written per document, with a manifest of the documents whose records are complete.
+
+    Each manifest line holds a document's id and content hash, and the byte range of its records in the
+    output with their hash. A resumed run trusts only what the output proves: it walks the manifest in
+    order and stops at the first document whose bytes are missing or differ (a file cut short, restored
+    from an older copy, edited), cuts the output there and extracts the rest again. It never writes a byte
+    that is not a record.
+    """
 
     def __init__(self, path: Path, resume: bool):
         self.path = Path(path)
         self.manifest_path = self.path.with_name(self.path.name + ".manifest")
         self.done: Counter = Counter()
+        self.by_hash: dict[str, str] = {}  # content hash -> the id the first run gave it
+        self.lost = 0  # manifest entries the output no longer proves
         mode = "wb"
         if resume and self.path.exists():
             self.done, end = self._read_manifest()
@@ -186,35 +204,55 @@ class ResumableOutput:
         self.skipped = 0
 
     def _read_manifest(self) -> tuple[Counter, int]:
+        """The documents the output proves complete, and where their records end."""
         done: Counter = Counter()
-        end = 0
-        valid = 0
+        end = valid = 0
         try:
             data = self.manifest_path.read_bytes()
         except FileNotFoundError:
             return done, 0
+        lines = data.splitlines(keepends=True)
         offset = 0
-        for line in data.splitlines(keepends=True):
-            offset += len(line)
-            if not line.endswith(b"\n"):
-                break  # torn last line: that document is redone
-            try:
-                entry = orjson.loads(line)
-                done[(entry["id"], entry["hash"])] += 1
-                end = int(entry["end"])
+        with open(self.path, "rb") as output:
+            for number, line in enumerate(lines):
+                try:
+                    entry = orjson.loads(line) if line.endswith(b"\n") else None
+                    start, stop = int(entry["start"]), int(entry["end"])
+                    key, digest = (entry["id"], entry["hash"]), entry["records"]
+                except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+                    entry = None
+                if entry is None or start != end or stop < start:
+                    self.lost = len(lines) - number
+                    break
+                output.seek(start)
+                if _digest(output.read(stop - start)) != digest:
+                    self.lost = len(lines) - number
+                    break
+                done[key] += 1
+                self.by_hash.setdefault(key[1], key[0])
+                end = stop
+                offset += len(line)
                 valid = offset
-            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-                break
         with open(self.manifest_path, "r+b") as fh:
             fh.truncate(valid)
         return done, end
 
     def should_skip(self, document: Document) -> bool:
+        """True when the output already holds the document's records (each listed document is skipped once).
+
+        Raises ResumeMismatch when the output holds this very text under another id: the run was started
+        from another folder or with other inputs, and going on would write its records a second time.
+        """
         key = content_key(document)
         if self.done[key] > 0:
             self.done[key] -= 1
             self.skipped += 1
             return True
+        first_id = self.by_hash.get(key[1])
+        if first_id is not None and first_id != key[0] and self.done[(first_id, key[1])] > 0:
+            raise ResumeMismatch(
+                f"--resume: {self.path} holds this document as '{first_id}', this run names it '{key[0]}'; "
+                "resume from the folder and with the inputs of the first run (or drop --resume to start over)")
         return False
 
     def rollback(self) -> None:
@@ -229,12 +267,13 @@ class ResumableOutput:
         except OSError:
             pass
 
-    def committed(self, document: Document) -> None:
-        """Record that the document's records are flushed to the output."""
+    def committed(self, document: Document, records: bytes) -> None:
+        """Record that the document's records (``records``: their bytes as written) are flushed to the output."""
         self.stream.flush()
         doc_id, digest = content_key(document)
-        self.committed_end = self.stream.tell()
-        self.manifest.write(orjson.dumps({"id": doc_id, "hash": digest, "end": self.committed_end}) + b"\n")
+        start, self.committed_end = self.committed_end, self.stream.tell()
+        self.manifest.write(orjson.dumps({"id": doc_id, "hash": digest, "start": start, "end": self.committed_end,
+                                          "records": _digest(records)}) + b"\n")
         self.manifest.flush()
 
     def close(self) -> None:

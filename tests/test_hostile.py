@@ -210,8 +210,7 @@ def test_full_disk_leaves_no_torn_line(tmp_path):
     resumable = ResumableOutput(out, resume=False)
     writer = JsonlWriter(resumable.stream)
     first = Document("one", GOOD)
-    writer.write([{"doc": "one", "n": 1}])
-    resumable.committed(first)
+    resumable.committed(first, writer.write([{"doc": "one", "n": 1}]))
     resumable.stream.write(b'{"doc": "two", "n": 2, "torn')  # what a partial write leaves behind
     resumable.rollback()
     resumable.close()

