@@ -15,7 +15,18 @@ __all__ = ["Record", "extract", "__version__"]
 
 def extract(text: str, doc_date: str | dt.date | None = None, *, doc_id: str = "-",
             model: str | None = None) -> list[Record]:
-    """Records of every figure in ``text``: the same code path as ``factx extract``."""
+    """Records of every figure in ``text``: the same code path as ``factx extract``.
+
+    Raises TypeError for an argument of the wrong type, ValueError for a ``doc_date`` that is no date.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    if doc_date is not None and not isinstance(doc_date, (str, dt.date)):
+        raise TypeError(f"doc_date must be a str (YYYY-MM-DD), a datetime.date or None, got {type(doc_date).__name__}")
+    if not isinstance(doc_id, str):
+        raise TypeError(f"doc_id must be a str, got {type(doc_id).__name__}")
+    if model is not None and not isinstance(model, str):
+        raise TypeError(f"model must be a str (an installed spaCy pipeline) or None, got {type(model).__name__}")
     from .dates import parse_iso_date
     from .inputs import Document
     from .pipeline import DEFAULT_MODEL, load_model, run

@@ -141,32 +141,46 @@ def source_name(record: dict) -> str | None:
 
 def conflicts(records: list[dict]) -> list[dict]:
     """One entry per claim with two or more distinct sources (or, across articles, values): its figures and
-    whether they agree."""
-    out = []
-    for n, claim in enumerate(group(records), 1):
-        members = [records[i] for i in claim.members]
-        sources = {source_name(r) for r in members}
-        values = {(r["figure"]["low"], r["figure"]["high"], r["figure"]["mod"]) for r in members}
-        documents = {r["doc"] for r in members}
-        # One source giving several values in one article is a list ("rose 3.1% in Paris, 2.8% in Frankfurt"),
-        # not a disagreement: several values count only across articles.
-        if len(sources) < 2 and not (len(documents) > 1 and len(values) > 1):
-            continue
-        ranges = [interval(r["figure"]) for r in members]
-        agree = all(overlap(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1:])
-        first = members[0]
-        out.append({
-            "claim": f"k{n}",
-            "what": first["what"],
-            "unit": claim.key[1],
-            "where": next((r["where"]["text"] for r in members if r.get("where")), None),
-            "when": next((r["when"]["text"] for r in members if r.get("when")), None),
-            "agree": agree,
-            "figures": [{
-                "doc": r["doc"], "who": source_name(r), "figure": r["figure"]["text"], "low": r["figure"]["low"],
-                "high": r["figure"]["high"], "mod": r["figure"]["mod"], "start": r["figure"]["start"],
-                "end": r["figure"]["end"], "sentence": r["sentence"],
-            } for r in members],
-            "doc": first["doc"],
-        })
-    return out
+    whether they agree.
+
+    A claim within one article keeps the id its records carry in ``factx extract`` and ``factx show``
+    ('c3'); a claim across articles gets an 'x' id, and each of its figures still shows its article's id.
+    """
+    within: dict[tuple[str, str], list[dict]] = {}
+    for record in records:
+        if record.get("claim"):
+            within.setdefault((record["doc"], record["claim"]), []).append(record)
+    entries = [_entry(claim_id, members, unit_key(members[0]["figure"]))
+               for (_, claim_id), members in within.items()]
+    across = [claim for claim in group(records) if len({records[i]["doc"] for i in claim.members}) > 1]
+    entries.extend(_entry(f"x{n}", [records[i] for i in claim.members], claim.key[1])
+                   for n, claim in enumerate(across, 1))
+    return [e for e in entries if e is not None]
+
+
+def _entry(claim_id: str, members: list[dict], unit: str | None) -> dict | None:
+    sources = {source_name(r) for r in members}
+    values = {(r["figure"]["low"], r["figure"]["high"], r["figure"]["mod"]) for r in members}
+    documents = {r["doc"] for r in members}
+    # One source giving several values in one article is a list ("rose 3.1% in Paris, 2.8% in Frankfurt"),
+    # not a disagreement: several values count only across articles.
+    if len(sources) < 2 and not (len(documents) > 1 and len(values) > 1):
+        return None
+    ranges = [interval(r["figure"]) for r in members]
+    first = members[0]
+    when = next((r["when"] for r in members if r.get("when")), None)
+    return {
+        "claim": claim_id,
+        "what": first["what"],
+        "unit": unit,
+        "where": next((r["where"]["text"] for r in members if r.get("where")), None),
+        "when": when["text"] if when else None,
+        "when_value": when["value"] if when else None,
+        "agree": all(overlap(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1:]),
+        "figures": [{
+            "doc": r["doc"], "claim": r.get("claim"), "who": source_name(r), "figure": r["figure"]["text"],
+            "low": r["figure"]["low"], "high": r["figure"]["high"], "mod": r["figure"]["mod"],
+            "start": r["figure"]["start"], "end": r["figure"]["end"], "sentence": r["sentence"],
+        } for r in members],
+        "doc": first["doc"],
+    }

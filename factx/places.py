@@ -20,7 +20,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from .resources import load
-from .spans import entities
+from .spans import entities, lemma
+
+_CUE_VERBS = frozenset(load("cues")["verbs"])
 
 # Lower rank = more specific.
 RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_ACTOR = 1, 2, 3, 4, 5, 6
@@ -176,11 +178,20 @@ def _place(span: Span, label: str) -> Place | None:
     if span.text.isupper() and len(span) > 1 and span.text.lower() not in gazetteer():
         return None  # shouted headings ('ACCIDENT WAITING') mistaken for places
     rank, country = _rank_of(span.text, label)
-    if label != "NORP" and root.dep_ in ("nsubj", "nsubjpass", "poss"):
+    if label != "NORP" and root.dep_ in ("nsubj", "nsubjpass", "poss") or _locates_the_source(root):
         rank = RANK_ACTOR
     elif root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
         rank -= 0.5
     return Place(span.text, label, span.start_char, span.end_char, rank, country, root.head.i)
+
+
+def _locates_the_source(root) -> bool:
+    """'Officials in Kyiv said ...': the place says where the source is, not where the figure happened."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    noun = prep.head
+    return noun.dep_ == "nsubj" and lemma(noun.head) in _CUE_VERBS
 
 
 def _describes_thing(span: Span) -> bool:

@@ -6,13 +6,13 @@ against that schema.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
 Kind = Literal["count", "money", "percent", "measure", "other"]
 Mod = Literal["approx", "less_than", "more_than", "at_most", "at_least"]
-Number = float
+Number = Union[int, float]  # 54 stays 54 (as the CLI writes it), 2.5 stays 2.5
 
 
 class FigureField(BaseModel):

@@ -1,4 +1,6 @@
 """The command line never corrupts or doubles output, and explains itself (the trust issue, points 1-3, 7-9)."""
+import csv
+import io
 import json
 import os
 
@@ -163,3 +165,59 @@ def test_folder_where_the_glob_matches_nothing(runner, tmp_path):
 def test_summary_counts(runner, text, summary):
     result = runner.invoke(app, ["extract", "-"], input=text)
     assert result.stderr == summary + "\n"
+
+
+CLAIMS = (
+    "Officials said on Monday that around 300 soldiers had been killed near Kursk.\n"
+    "President Volodymyr Zelenskyy said 4,000 soldiers had been killed near Kursk.\n"
+)
+
+
+def test_claim_ids_agree_across_commands(runner, tmp_path):
+    path = tmp_path / "claims.txt"
+    path.write_text(CLAIMS)
+    records = [json.loads(line) for line in run(runner, path, "--doc-date", "2025-02-24", "-q").stdout.splitlines()]
+    ids = {r["figure"]["text"]: r["claim"] for r in records}
+    assert ids["around 300"] == ids["4,000"] == "c1"
+    [entry] = [json.loads(line) for line in runner.invoke(
+        app, ["conflicts", str(path), "--doc-date", "2025-02-24", "-f", "jsonl"]).stdout.splitlines()]
+    assert entry["claim"] == "c1"
+    assert [f["claim"] for f in entry["figures"]] == ["c1", "c1"]
+    shown = runner.invoke(app, ["show", str(path), "--doc-date", "2025-02-24"],
+                          env={"NO_COLOR": "1", "COLUMNS": "200"}).stdout
+    table_rows = [line for line in shown.splitlines() if "│ soldiers │" in line]
+    assert len(table_rows) == 2 and all(line.rstrip(" │").endswith("c1") for line in table_rows)
+
+
+def test_conflicts_csv_writes_json_booleans_and_the_time_value(runner, tmp_path):
+    path = tmp_path / "claims.txt"
+    path.write_text(CLAIMS)
+    result = runner.invoke(app, ["conflicts", str(path), "--doc-date", "2025-02-24", "-f", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["agree"] for row in rows] == ["false", "false"]
+    assert rows[0]["when"] == "Monday" and rows[0]["when_value"] == "2025-02-24"
+
+
+@pytest.mark.parametrize("args, kwargs, message", [
+    ((None,), {}, "text must be a str, got NoneType"),
+    ((b"5 cats",), {}, "text must be a str, got bytes"),
+    (("5 cats", 20250227), {}, "doc_date must be a str (YYYY-MM-DD), a datetime.date or None, got int"),
+    (("5 cats",), {"doc_id": 3}, "doc_id must be a str, got int"),
+    (("5 cats",), {"model": 1}, "model must be a str"),
+])
+def test_api_wrong_types(args, kwargs, message):
+    import factx
+
+    with pytest.raises(TypeError) as excinfo:
+        factx.extract(*args, **kwargs)
+    assert str(excinfo.value).startswith(message)
+
+
+def test_api_dump_equals_the_cli(runner):
+    import factx
+
+    text = "The council said 54 homes and 2.5% of roads were damaged."
+    cli = [json.loads(line) for line in runner.invoke(app, ["extract", "-", "-q"], input=text).stdout.splitlines()]
+    api = [r.model_dump() for r in factx.extract(text, doc_id="-")]
+    assert api == cli
+    assert json.dumps(api) == json.dumps(cli)  # 54, not 54.0
