@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from .attribution import quote_spans
 from .figures import FIGURE_RE, MAX_DIGITS
+from .numbers import DENOMINATORS, TENS_WORDS, UNIT_WORDS
 
 CONTEXT_BEFORE = 1
 CONTEXT_AFTER = 1
@@ -83,7 +84,12 @@ class SelectiveParser:
             keep = [False] * len(sents)
             quotes = quote_spans(text)
             quote_starts = [q[0] for q in quotes]
+            numbers = number_positions(text)
             for k, (start, end) in enumerate(sents):
+                if numbers is not None:
+                    i = bisect.bisect_left(numbers, start)
+                    if i == len(numbers) or numbers[i] >= end:
+                        continue
                 if not _has_figure(text, start, end):
                     continue
                 first, last = max(0, k - CONTEXT_BEFORE), min(len(sents) - 1, k + CONTEXT_AFTER)
@@ -167,6 +173,29 @@ def _isolate_long_words(text: str, piece: tuple[int, int, bool]) -> list[tuple[i
     if start < end:
         out.append((start, end, True))
     return out
+
+
+_DIGIT = re.compile(r"\d")
+# Every figure holds a digit or one of these words (the scanner's number words, case-insensitive).
+_NUMBER_WORDS = sorted(set(UNIT_WORDS[1:]) | set(TENS_WORDS) | set(DENOMINATORS) | {"half", "dozen", "hundred"})
+
+
+def number_positions(text: str) -> list[int] | None:
+    """Sorted offsets where a figure could begin its number: each digit, and each number word found as a
+    substring ('one' in 'someone' too: a false hit only costs the exact scan). Sentences without any are not
+    scanned at all: the figure regex tries every position, plain substring search runs at C speed.
+    None when the text cannot be searched that way (every sentence is then scanned)."""
+    found = [m.start() for m in _DIGIT.finditer(text)]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: offsets would drift
+        return None
+    for word in _NUMBER_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            found.append(at)
+            at = lowered.find(word, at + 1)
+    found.sort()
+    return found
 
 
 def _has_figure(text: str, start: int, end: int) -> bool:
