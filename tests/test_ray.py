@@ -12,6 +12,24 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 pytestmark = pytest.mark.ray
 
 
+@pytest.fixture(scope="module")
+def cluster():
+    """One Ray started beforehand (as a cluster is) for the tests that attach to it: (address, client port).
+    The tests that need a Ray of factx's own start theirs."""
+    pytest.importorskip("ray")
+    ray_cli = str(Path(sys.executable).parent / "ray")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    started = subprocess.run([ray_cli, "start", "--head", "--num-cpus=2", "--include-dashboard=false",
+                              "--disable-usage-stats", f"--ray-client-server-port={port}"], capture_output=True)
+    assert started.returncode == 0, started.stderr
+    try:
+        yield "auto", port
+    finally:
+        subprocess.run([ray_cli, "stop", "--force"], capture_output=True)
+
+
 def factx(*args, input: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "factx", "extract", *map(str, args)], capture_output=True,
                           timeout=600, input=input, env=env)
@@ -54,9 +72,8 @@ def test_without_ray_the_engine_names_the_extra(monkeypatch):
                                      "(or use the local engine)")
 
 
-def test_ray_reads_json_lines_and_stdin_as_local_does(tmp_path):
+def test_ray_reads_json_lines_and_stdin_as_local_does(tmp_path, cluster):
     """Bad lines, a duplicate id and an empty text: the same records, messages and error log as local."""
-    pytest.importorskip("ray")
     texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
     lines = [json.dumps({"id": f"a{i}", "text": t, "date": "2010-05-07"}) for i, t in enumerate(texts * 3)]
     lines[2:2] = ["{not json", "[1, 2]", json.dumps({"id": "x"}), json.dumps({"id": "a0", "text": texts[1]}),
@@ -67,7 +84,7 @@ def test_ray_reads_json_lines_and_stdin_as_local_does(tmp_path):
     for engine in ("local", "ray"):
         errors = tmp_path / f"{engine}-errors.jsonl"
         result = factx(dump, "-", "--engine", engine, "--workers", "2", "-j", "2", "--errors", errors,
-                       input=texts[0].encode())
+                       *(["--address", cluster[0]] if engine == "ray" else []), input=texts[0].encode())
         runs[engine] = (result.returncode, result.stdout, result.stderr, errors.read_bytes())
     assert runs["ray"] == runs["local"]
     code, stdout, stderr, errors = runs["ray"]
@@ -75,10 +92,9 @@ def test_ray_reads_json_lines_and_stdin_as_local_does(tmp_path):
     assert stderr.count(b"error: ") == 3 and b"duplicate id 'a0'" in stderr  # Ray's own chatter stays out
 
 
-def test_ray_resumes_what_another_run_left(tmp_path):
+def test_ray_resumes_what_another_run_left(tmp_path, cluster):
     """A run cut short (here: by the local engine, on the first documents), resumed with Ray: the output is
     the uninterrupted one, byte for byte, including a document repeated with the same id and text."""
-    pytest.importorskip("ray")
     texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
     rows = [{"id": f"d{i}", "text": texts[i % 3]} for i in range(12)]
     rows.insert(5, rows[2])  # the same document twice: the cut-short run's manifest lists it once
@@ -88,31 +104,21 @@ def test_ray_resumes_what_another_run_left(tmp_path):
     expected, out = tmp_path / "expected.jsonl", tmp_path / "out.jsonl"
     assert factx(full, "-o", expected, "-q").returncode == 0
     assert factx(head, "-o", out, "-q").returncode == 0
-    result = factx(full, "-o", out, "--resume", "--engine", "ray", "--workers", "2")
+    result = factx(full, "-o", out, "--resume", "--engine", "ray", "--workers", "2", "--address", cluster[0])
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == expected.read_bytes()
     assert b"4 already done" in result.stderr
 
 
-def test_attached_to_a_running_ray_by_address_and_by_ray_client(tmp_path):
+def test_attached_to_a_running_ray_by_address_and_by_ray_client(tmp_path, cluster):
     """A Ray started beforehand (as a cluster is): `--address auto` and `--address ray://...` (Ray Client,
     where the rows are pulled from an actor on the cluster) give the local engine's records."""
-    pytest.importorskip("ray")
-    ray_cli = str(Path(sys.executable).parent / "ray")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    address, port = cluster
     local = factx(SAMPLES, "-q")
-    started = subprocess.run([ray_cli, "start", "--head", "--num-cpus=2", "--include-dashboard=false",
-                              "--disable-usage-stats", f"--ray-client-server-port={port}"], capture_output=True)
-    assert started.returncode == 0, started.stderr
-    try:
-        auto = factx(SAMPLES, "--engine", "ray", "--address", "auto", "-q")  # an actor per CPU of the cluster
-        client = factx(SAMPLES, "--engine", "ray", "--workers", "2", "--address", f"ray://127.0.0.1:{port}", "-q",
-                       # a loaded machine can take Ray's client server longer than its first 5 s
-                       env={**os.environ, "RAY_AUTH_MODE": "token", "RAY_CLIENT_INITIAL_CONNECTION_TIMEOUT_S": "30"})
-    finally:
-        subprocess.run([ray_cli, "stop"], capture_output=True)
+    auto = factx(SAMPLES, "--engine", "ray", "--address", address, "-q")  # an actor per CPU of the cluster
+    client = factx(SAMPLES, "--engine", "ray", "--workers", "2", "--address", f"ray://127.0.0.1:{port}", "-q",
+                   # a loaded machine can take Ray's client server longer than its first 5 s
+                   env={**os.environ, "RAY_AUTH_MODE": "token", "RAY_CLIENT_INITIAL_CONNECTION_TIMEOUT_S": "30"})
     assert (auto.returncode, auto.stdout, auto.stderr) == (0, local.stdout, b""), auto.stderr
     assert (client.returncode, client.stdout, client.stderr) == (0, local.stdout, b""), client.stderr
 
