@@ -221,3 +221,19 @@ def test_api_dump_equals_the_cli(runner):
     api = [r.model_dump() for r in factx.extract(text, doc_id="-")]
     assert api == cli
     assert json.dumps(api) == json.dumps(cli)  # 54, not 54.0
+
+
+def test_readme_conflicts_example(runner, tmp_path):
+    """The README's conflicts example writes its own article and shows the output factx gives."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"\$ cat > kursk\.txt <<'EOF'\n(?P<text>.*?)EOF\n\$ factx conflicts .*?\n(?P<out>.*?)\n```",
+                      readme, re.S)
+    article = tmp_path / "kursk.txt"
+    article.write_text(block.group("text"))
+    result = runner.invoke(app, ["conflicts", str(article), "--doc-date", "2025-02-24", "--disagree", "-f", "jsonl"])
+    got = [[c["claim"], c["what"], c["agree"], [[f["who"], f["figure"]] for f in c["figures"]]]
+           for c in map(json.loads, result.stdout.splitlines())]
+    assert [json.loads(line) for line in block.group("out").splitlines()] == got
