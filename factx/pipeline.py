@@ -284,7 +284,8 @@ def _future(ent: Span) -> bool | None:
 
 
 def _where(doc: Doc, places, sent: Span, fig: Figure, counted: set[int]) -> dict | None:
-    place = choose_place(places, sent, fig.start, counted)
+    own = frozenset([t.i for t in fig.tokens] + ([fig.noun.i] if fig.noun is not None else []))
+    place = choose_place(places, sent, fig.start, counted, own)
     if place is None and sent.start > 0:
         previous = doc[sent.start - 1].sent
         place = choose_place(places, previous, previous.end_char, counted)

@@ -29,7 +29,7 @@ RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_AC
 _LOCAL_WORDS = {"region", "province", "oblast", "county", "district", "area", "front", "village", "city", "town",
                 "airport", "border", "port", "square", "factory", "plant", "market", "base", "state", "island"}
 _PLACE_NOUNS = {"region", "area", "market", "markets", "economy", "front", "border", "coast", "city", "state",
-                "country", "capital", "province", "county"}
+                "country", "capital", "province", "county"} | set(load("places")["nationality_place_heads"])
 _LOCATIVE = {"in", "at", "to", "near", "into", "across", "throughout", "on", "inside", "outside", "within", "around",
              "towards", "toward", "from"}
 
@@ -46,6 +46,7 @@ class Place:
     rank: float
     country: str | None = None
     head: int = -1  # the token the mention hangs on: tells what a nationality word describes
+    holder: int = -1  # for 'in X', 'at X': the token the preposition hangs on ('3,700 in Germany' -> 3,700)
 
 
 _GAZETTEER_FORMAT = "2"  # bumped whenever _build_gazetteer changes, so stale caches are not read
@@ -139,6 +140,8 @@ def place_mentions(doc: Doc) -> list[Place]:
         label = ent.label_
         if label in ("PERSON", "ORG") and _used_as_place(ent, names):
             label = "GPE"  # 'marched in Lyon' with Lyon tagged PERSON: the gazetteer and the preposition know better
+        elif label == "ORG" and _is_exchange(ent):
+            label = "FAC"  # 'fell 2% on the New York Stock Exchange': the market where the figure happened
         if label in ("GPE", "LOC", "FAC", "NORP"):
             covered.update(range(ent.start, ent.end))
             place = _place(ent, label)
@@ -150,12 +153,34 @@ def place_mentions(doc: Doc) -> list[Place]:
             continue
         if tok.ent_type_ in ("PERSON", "ORG", "DATE", "TIME", "MONEY", "CARDINAL", "WORK_OF_ART", "LAW", "EVENT"):
             continue
-        if tok.lower_ in names:
+        known = names.get(tok.lower_)
+        if known and (known[0] != RANK_LOCAL or _locative(tok)):  # a city name alone may be a brand ('Marmite')
             place = _place(doc[tok.i:tok.i + 1], "GPE")
             if place is not None:
                 places.append(place)
     places.sort(key=lambda p: p.start)
     return places
+
+
+def _locative(tok) -> bool:
+    """The token is used as a place: the object of a place preposition ('in Lyon'), or the name of a place
+    noun ('the Kursk region', 'the Kursk front-line area')."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
+        return True
+    head = tok.head
+    while tok.dep_ in ("compound", "nmod", "amod", "poss") and head is not tok:
+        if head.lower_ in _LOCAL_WORDS or head.lower_ in _PLACE_NOUNS:
+            return True
+        tok, head = head, head.head
+    return False
+
+
+_EXCHANGE_WORDS = ("Stock Exchange", "Exchange", "Bourse", "Stock Market")
+
+
+def _is_exchange(ent: Span) -> bool:
+    root = ent.root
+    return ent.text.endswith(_EXCHANGE_WORDS) and root.dep_ == "pobj" and root.head.lower_ in ("on", "at", "in")
 
 
 def _used_as_place(ent: Span, names: dict) -> bool:
@@ -173,6 +198,8 @@ def _place(span: Span, label: str) -> Place | None:
         return None  # 'FTSE 100', 'Dax 2.8%': an index or product name
     if label == "NORP" and span.text not in DEMONYMS:
         return None  # parties, religions, ethnic groups: not places
+    if label == "NORP" and not _nationality_locates(root):
+        return None  # 'a German airline', 'Chinese citizens': who or what, not where
     if label != "NORP" and _describes_thing(span):
         return None
     if span.text.isupper() and len(span) > 1 and span.text.lower() not in gazetteer():
@@ -182,7 +209,26 @@ def _place(span: Span, label: str) -> Place | None:
         rank = RANK_ACTOR
     elif root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
         rank -= 0.5
-    return Place(span.text, label, span.start_char, span.end_char, rank, country, root.head.i)
+    holder = root.head.head.i if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE else -1
+    return Place(span.text, label, span.start_char, span.end_char, rank, country, root.head.i, holder)
+
+
+_NATIONALITY_PLACE_HEADS = frozenset(load("places")["nationality_place_heads"])
+
+
+def _nationality_locates(root) -> bool:
+    """Whether a nationality word says where: it modifies a place-like noun ('European markets', 'the
+    Japanese economy'), is a possessor ('Americans' support'), or pairs with a place ('US and Canadian')."""
+    while root.dep_ == "conj" and root.head is not root:  # 'Russian and Cypriot banks': the first conjunct's role
+        root = root.head
+        if root.ent_type_ in ("GPE", "LOC"):
+            return True
+    if root.dep_ == "poss":
+        return True
+    head = root.head
+    while head.dep_ == "compound" and head.head is not head and head.head.i > head.i:
+        head = head.head  # 'the Romanian assembly plant' -> plant
+    return head.lower_ in _NATIONALITY_PLACE_HEADS or lemma(head) in _NATIONALITY_PLACE_HEADS
 
 
 def _locates_the_source(root) -> bool:
@@ -195,8 +241,16 @@ def _locates_the_source(root) -> bool:
 
 
 def _describes_thing(span: Span) -> bool:
-    """'the U.S. car maker', 'Finance of Kuwait': a place word that only describes an organisation."""
+    """'the U.S. car maker', 'Finance of Kuwait', 'US-based Mondelez', 'Mason, 8, of Omaha, Nebraska': a
+    place word that only describes an organisation or a person."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based":
+        return True
     root = span.root
+    while root.dep_ in ("conj", "appos") and root.head is not root and root.head.i < root.i:
+        root = root.head  # 'of Omaha, Nebraska': Nebraska's role is Omaha's
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON":
+        return True
     head = root.head
     if root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.lower_ not in _PLACE_NOUNS \
             and head.i > root.i:
@@ -204,8 +258,11 @@ def _describes_thing(span: Span) -> bool:
     return root.dep_ == "pobj" and head.lower_ == "of" and (head.head.pos_ == "PROPN" or head.head.ent_type_ == "ORG")
 
 
-def choose_place(places: list[Place], sentence: Span, anchor: int, counted: set[int]) -> Place | None:
-    """The most specific place of ``sentence`` (nearest to ``anchor`` on ties), or None.
+def choose_place(places: list[Place], sentence: Span, anchor: int, counted: set[int],
+                 own: frozenset[int] = frozenset()) -> Place | None:
+    """The place of ``sentence`` that the figure's own words take ('4,300 jobs in France, 3,700 in Germany':
+    ``own`` are the indices of the figure's tokens and counted noun), else the most specific one (nearest
+    to ``anchor`` on ties), or None.
 
     ``counted``: indices of nouns that count figures count; a nationality word
     describing them ('300 North Korean soldiers') says who, not where.
@@ -218,7 +275,7 @@ def choose_place(places: list[Place], sentence: Span, anchor: int, counted: set[
             break
         if place.label == "NORP" and place.head in counted:
             continue
-        key = (place.rank, abs(place.start - anchor))
+        key = (place.holder not in own, place.rank, abs(place.start - anchor))
         if best_key is None or key < best_key:
             best, best_key = place, key
     return best

@@ -1,0 +1,46 @@
+"""Where: the place a figure is about, and the place words that only describe someone or something."""
+import pytest
+
+from conftest import figure_at
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # a nationality word modifying a place-like noun says where
+    ("The Japanese economy shrank 0.4% in the quarter.", "0.4%", "Japanese"),
+    ("European markets fell nearly 2% on Monday.", "nearly 2%", "European"),
+    ("The firm will pay $20 million for a 40 percent stake in the Polish plant.", "40 percent", "Polish"),
+    ("Americans' support for the plan reached 55 percent.", "55 percent", "Americans"),
+    # a list: each figure takes the place its own words name
+    ("The bank will cut 2,100 jobs in Italy, 900 in Spain and 300 in Portugal.", "900", "Spain"),
+    ("The bank will cut 2,100 jobs in Italy, 900 in Spain and 300 in Portugal.", "300", "Portugal"),
+    ("The bank will cut 2,100 jobs in Italy, 900 in Spain and 300 in Portugal.", "2,100", "Italy"),
+    # a stock exchange is where a share price moved
+    ("Shell's shares fell 3% to $28 on the London Stock Exchange.", "3%", "the London Stock Exchange"),
+    # a country that names an index
+    ("The main UK index dropped 1.2% on Tuesday.", "1.2%", "UK"),
+    # a city named before a place noun
+    ("About 400 homes were flooded in the Kursk region.", "About 400", "Kursk"),
+])
+def test_where(extract, text, figure, place):
+    where = figure_at(extract(text, "2024-03-04"), figure)["where"]
+    assert where is not None and where["text"] == place
+    assert text[where["start"]:where["end"]] == place
+
+
+@pytest.mark.parametrize("text, figure", [
+    # nationality words that describe an organisation, a group or a product
+    ("The German airline carried 12 million passengers.", "12 million"),
+    ("About 3,000 Chinese citizens applied for the visas.", "About 3,000"),
+    ("The Swiss chocolate bar now weighs 150g.", "150g"),
+    ("Russian and Cypriot banks lost 4 billion euros.", "4 billion euros"),
+    # a company's home is not where its figure happened
+    ("Texas-based Dell shipped 9 million laptops.", "9 million"),
+    # a place that describes a person
+    ("Maria Lopez, 8, of Austin, Texas, collected five badges.", "five"),
+    # a city's name used as a brand, not a place
+    ("The grocer pulled 200 products, including Marmite.", "200"),
+    # a person who shares a town's name
+    ("Investigators found 600,000 emails from Clinton on the laptop.", "600,000"),
+])
+def test_no_where(extract, text, figure):
+    assert figure_at(extract(text, "2024-03-04"), figure)["where"] is None
