@@ -34,6 +34,13 @@ _BARE_CUES = {"show", "shows", "say", "says", "said", "suggest", "suggests", "in
 # hangs them on the reporting verb instead of on the figure.
 _QUALIFIER_HEADS = {"between", "about", "around", "over", "under", "nearly", "almost", "roughly", "some",
                     "approximately", "up", "fewer", "less", "more", "at", "than"}
+# A stated expectation inside a statement ('Gallois said the company expects to cut 4,300 jobs') is the
+# speaker's figure: the plan verb's subject is what the statement is about, not who reports it.
+_PLAN_CUES = {"expect", "project", "forecast", "predict", "estimate", "believe", "calculate"}
+_SPEECH_CUES = {"say", "tell", "announce", "state", "add", "write", "report", "confirm", "declare", "explain", "note"}
+# Sources that are data rather than people: what they show, give or have is reported by them.
+_DATA_NOUNS = frozenset(_CUES["data_nouns"])
+_DATA_VERBS = frozenset(_CUES["data_verbs"])
 _CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "xcomp"}
 PERSON_WORDS = frozenset(_CUES["person_descriptions"])
 ORG_WORDS = frozenset(_CUES["org_descriptions"])
@@ -164,6 +171,7 @@ class Attributor:
     def _governing_cue(self, anchor: Token, quote) -> Source | None:
         """A reporting verb above the figure, entered through its complement."""
         child, tok = anchor, anchor.head
+        found = None
         for _ in range(12):
             if tok is child:
                 break
@@ -172,11 +180,18 @@ class Attributor:
                 source = self._owner_of_noun(tok)
                 if source is not None:
                     return source
+            elif tok.pos_ in ("VERB", "AUX") and child.dep_ not in _SUBJECT_DEPS and found is None \
+                    and (data := self._data_subject(tok)) is not None:
+                return data  # 'Sunday's NBC News survey gave Trump a one-point lead': the survey reports it
             elif tok.pos_ in ("VERB", "AUX") and lemma(tok) in CUE_VERBS and self._carries(tok, child):
                 source = self._subject_source(tok, clause=child.dep_ in _CLAUSE_DEPS)
-                if source is not None:
-                    return source
+                if source is not None and found is None and lemma(tok) in _PLAN_CUES:
+                    found = source  # an expectation: a statement above it, if any, is the source
+                elif source is not None:
+                    return source if found is None or lemma(tok) in _SPEECH_CUES else found
             child, tok = tok, tok.head
+        if found is not None:
+            return found
         for tok in anchor.sent:  # '..., economists contend, ...' and 'As the Post observed, ...' frame the sentence
             framing = tok.dep_ == "parataxis" or tok.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
@@ -279,7 +294,8 @@ class Attributor:
                 if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj.lower_ not in CUE_NOUNS:
                     return self._mention(pobj, cue)
         owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i
-                  and (c.pos_ in ("PROPN", "NOUN", "PRON") or c.ent_type_)]
+                  and (c.pos_ in ("PROPN", "NOUN", "PRON") or c.ent_type_)
+                  and c.ent_type_ not in ("DATE", "TIME")]  # "Sunday's survey": a time, not an owner
         if owners:
             first = min(owners, key=lambda t: t.left_edge.i)
             last = max(owners, key=lambda t: t.i)
@@ -306,15 +322,39 @@ class Attributor:
         return None
 
     def _noun_cue(self, sent: Span, anchor: Token) -> Source | None:
-        """'By his calculations, ...': a report noun in a phrase that frames the figure's clause."""
+        """'By his calculations, ...', '... reached 73 percent in the Gallup poll': a report noun in a phrase
+        that frames the figure's clause (before it, or after it on the figure's own verb)."""
+        above = None
         for tok in sent:
-            if tok.pos_ == "NOUN" and tok.lower_ in CUE_NOUNS and tok.head.dep_ == "prep" \
-                    and tok.head.lower_ in ("by", "in", "under") and tok.dep_ == "pobj" and tok.i < anchor.i \
-                    and tok.head.head.pos_ in ("VERB", "AUX"):
+            if tok.pos_ == "NOUN" and tok.lower_ in CUE_NOUNS | _DATA_NOUNS and tok.head.dep_ == "prep" \
+                    and tok.head.lower_ in ("by", "in", "under") and tok.dep_ == "pobj":
+                holder = tok.head.head
+                if tok.i > anchor.i:  # after the figure: on the figure or on a verb above it
+                    above = above if above is not None else {t.i for t in anchor.ancestors} | {anchor.i}
+                    if holder.i not in above:
+                        continue
+                elif holder.pos_ not in ("VERB", "AUX"):
+                    continue
                 owner = self._owner_of_noun(tok)
                 if owner is not None:
                     return owner
         return None
+
+    def _data_subject(self, verb: Token) -> Source | None:
+        """The poll, survey or study that is the subject of ``verb`` ('The X poll has Trump leading 44.8 percent
+        to 43.7 percent', 'A poll from Utah showed ...'): its owner, else the phrase itself."""
+        if lemma(verb) not in _DATA_VERBS:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "NOUN" or subject.lower_ not in _DATA_NOUNS:
+            return None
+        owner = self._owner_of_noun(subject, cue=verb.text)
+        if owner is not None:
+            return owner
+        span = self.doc[subject.left_edge.i:subject.right_edge.i + 1]
+        if len(span) > 8 or any(t.dep_ == "relcl" for t in span):
+            span = self.doc[subject.left_edge.i:subject.i + 1]
+        return self._from_span(span, subject, verb.text)
 
     def _mention(self, head: Token, cue: str) -> Source | None:
         """The mention headed by ``head``: its words (without clauses) and the resolved name."""

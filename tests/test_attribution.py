@@ -76,3 +76,32 @@ def test_resolution(extract, text, figure, name):
 def test_unattributed(extract, text, figure):
     record = figure_at(extract(text), figure)
     assert record["who"] is None and record["cue"] is None
+
+
+@pytest.mark.parametrize("text, figure, who", [
+    # a statement above an expectation: the speaker reports the figure
+    ("Maria Chen, the bank's chief executive, said the company expects to cut 2,000 jobs in Asia.", "2,000",
+     "Maria Chen"),
+    ("The company expects to cut 2,000 jobs.", "2,000", "company"),
+    # polls and surveys that show, give or have a figure report it
+    ("A Quinnipiac poll released Monday has Smith leading Jones 48 percent to 45 percent.", "48 percent", "Quinnipiac"),
+    ("Tuesday's Marist survey gave the mayor a 12-point lead.", "12-point", "Marist"),
+    ("Support for the plan reached 61 percent in the Pew survey.", "61 percent", "Pew"),
+])
+def test_data_and_nested_sources(extract, text, figure, who):
+    record = figure_at(extract(text, "2024-03-05"), figure)
+    assert record["who"] is not None and who in record["who"]["name"]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The Nikkei index fell 2.3% on Monday.", "2.3%"),  # an index moves, it does not report
+    ("Estimates have ranged from 2 billion to 5 billion dollars.", "from 2 billion to 5 billion dollars"),
+    ("Sales figures fell 4% in March.", "4%"),
+])
+def test_data_words_that_report_nothing(extract, text, figure):
+    assert figure_at(extract(text, "2024-03-05"), figure)["who"] is None
+
+
+def test_a_survey_day_is_a_time_not_an_owner(extract):
+    record = figure_at(extract("Tuesday's Marist survey gave the mayor a 12-point lead.", "2024-03-07"), "12-point")
+    assert record["who"]["text"] == "Marist" and record["when"]["text"] == "Tuesday"
