@@ -173,8 +173,8 @@ class Attributor:
         child, tok = anchor, anchor.head
         found = None
         for _ in range(12):
-            if tok is child:
-                break
+            if tok is child or found is not None and child.dep_ not in ("ccomp", "xcomp"):
+                break  # an expectation reaches a statement only as its complement, not across 'while ...'
             if tok.lower_ in CUE_NOUNS and (tok.pos_ == "NOUN" or tok.dep_ in _NOMINAL_DEPS) \
                     and child.dep_ in ("acl", "ccomp", "relcl", "appos"):
                 source = self._owner_of_noun(tok)

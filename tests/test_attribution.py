@@ -105,3 +105,8 @@ def test_data_words_that_report_nothing(extract, text, figure):
 def test_a_survey_day_is_a_time_not_an_owner(extract):
     record = figure_at(extract("Tuesday's Marist survey gave the mayor a 12-point lead.", "2024-03-07"), "12-point")
     assert record["who"]["text"] == "Marist" and record["when"]["text"] == "Tuesday"
+
+
+def test_an_expectation_in_a_while_clause_keeps_its_own_source(extract):
+    text = "Delta says the jet will save $30 million a year, while Qantas has estimated a 20% saving."
+    assert figure_at(extract(text), "20%")["who"]["text"] == "Qantas"
