@@ -274,3 +274,62 @@ def normalise(expr: str, ref: dt.date | None, *, future: bool | None = None) -> 
     if value is None and _VAGUE.search(expr):
         return None
     return value
+
+
+# DATE/TIME mentions that name no time the figure refers to: frequencies ('annually', 'a year'), bare units
+# ('for hours'), ages ('aged 20 to 50'), 'year-on-year' comparisons.
+_NOT_A_TIME = re.compile(
+    r"^(?:for\s+)?(?:annual(?:ly)?|daily|weekly|monthly|yearly|quarterly|hourly|nightly|biannual(?:ly)?|"
+    r"(?:each|every|per|a)\s+(?:day|week|month|quarter|year)|(?:hours|days|weeks|months|years|decades|minutes)|"
+    r"year[- ](?:on[- ]|over[- ]|to[- ])?year|ages?\b.*|aged\b.*)$", re.I)
+
+
+def names_a_time(expr: str) -> bool:
+    """False for DATE/TIME mentions that are frequencies, bare units, ages or year-on-year comparisons."""
+    return not _NOT_A_TIME.match(re.sub(r"\s+", " ", expr.strip(" .,")))
+
+
+# The present, written as a phrase spaCy does not tag ('to date', 'at the moment'): a time with no calendar value.
+PRESENT_RE = re.compile(r"\b(?:now|currently|at\s+present|at\s+the\s+moment|to\s+date|so\s+far|as\s+yet|"
+                        r"for\s+now|presently)\b", re.I)
+
+# A clock time in running text: hours and minutes with a colon, or with am/pm ('16:08', '6.13am', '2 p.m.').
+CLOCK_IN_TEXT_RE = re.compile(
+    r"(?<![\d.:,$£€])(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s*[ap]\.?m\b\.?)?|(?:[.:][0-5]\d)?\s*[ap]\.?m\b\.?)"
+    r"(?:\s*(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|CEST)\b)?(?![\d:])", re.I)
+
+# Clock times: a time of the document's day ('at 16:08 UTC', 'by 2pm', '6.13am').
+CLOCK_RE = re.compile(
+    r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)?(?:\s*(?P<zone>GMT|UTC|BST|"
+    r"EST|EDT|CST|CDT|PST|PDT|CET|CEST|local time))?(?![\d:])", re.I)
+
+
+def clock_value(expr: str, ref: dt.date | None) -> str | None:
+    """'16:08 UTC' on 2008-09-17 -> '2008-09-17T16:08'; '2pm' -> 'T14:00'; None for a number that is no clock
+    time (neither minutes nor am/pm) or without a document date."""
+    m = CLOCK_RE.search(expr)
+    if m is None or not (m.group("m") or m.group("ampm")):
+        return None
+    hour, minute = int(m.group("h")), int(m.group("m") or 0)
+    ampm = (m.group("ampm") or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    if ampm and hour > 23:
+        return None
+    day = ref.isoformat() if ref else "XXXX-XX-XX"
+    return f"{day}T{hour:02d}:{minute:02d}"
+
+
+def with_clock(expr: str, value: str | None, ref: dt.date | None) -> str | None:
+    """A time expression's value with its clock time: 'Friday at 2pm' -> 2025-02-28T14:00; a bare clock time
+    is a time of the document's day; a value that is not a day stays as it is."""
+    if not CLOCK_IN_TEXT_RE.search(expr):
+        return value
+    if value is None:
+        return clock_value(expr, ref)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        clock = clock_value(expr, dt.date.fromisoformat(value))
+        return clock or value
+    return value

@@ -181,17 +181,17 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None, others: 
 
     A mention the model ran together with a figure ('from 800 a day earlier') is read without it; a
     mention that hangs on another figure of the sentence (``others``: its token indices) is that one's.
+    Clock times the model leaves untagged ('at 16:08 UTC') are times of the document's day.
     """
     anchor = fig.tokens[-1]
     above = {t.i for t in anchor.ancestors} | {anchor.i}
     best = None
-    for ent in entities_in(doc, sent.start, sent.end):
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+    for ent in _time_mentions(doc, sent):
         ent = _without_figures(doc, ent, skip, fig, figure_spans)
         if ent is None:
             continue
-        if len(ent.text) > 120 or _DURATION_RE.match(ent.text) and "ago" not in ent.text.lower():
+        if len(ent.text) > 120 or _DURATION_RE.match(ent.text) and "ago" not in ent.text.lower() \
+                or not dates.names_a_time(ent.text):
             continue
         if not _attaches_to(ent, above, others, {t.i for t in fig.tokens}):
             continue
@@ -199,11 +199,35 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None, others: 
         if best is None or distance < best[0]:
             best = (distance, ent)
     if best is None:
-        return _present(sent, above)
+        return _present(doc, sent, above)
     ent = best[1]
     text, start, end = trim(text_of(doc), ent.start_char, ent.end_char)
-    value = dates.normalise(text, ref, future=_future(ent))
+    value = dates.with_clock(text, dates.normalise(text, ref, future=_future(ent)), ref)
     return {"text": text, "value": value, "start": start, "end": end}
+
+
+def _time_mentions(doc: Doc, sent: Span) -> list[Span]:
+    """The sentence's DATE/TIME entities, and its clock times that no entity covers."""
+    found = [ent for ent in entities_in(doc, sent.start, sent.end) if ent.label_ in ("DATE", "TIME")]
+    text = text_of(doc)
+    for m in dates.CLOCK_IN_TEXT_RE.finditer(text, sent.start_char, sent.end_char):
+        if any(e.start_char <= m.start() < e.end_char for e in found):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            found.append(span)
+    found.sort(key=lambda span: span.start)
+    merged: list[Span] = []
+    for span in found:  # '3 p.m. on Friday', 'Friday at 2pm': one time
+        if merged and _JOINS_TIMES.fullmatch(text[merged[-1].end_char:span.start_char]):
+            merged[-1] = doc[merged[-1].start:span.end]
+        else:
+            merged.append(span)
+    return [span for span in merged if not _AGE_BEFORE.search(text[max(0, span.start_char - 24):span.start_char])]
+
+
+_JOINS_TIMES = re.compile(r"\s*(?:on|at|,)?\s*")
+_AGE_BEFORE = re.compile(r"\bage[sd]?\b[^.;]*\Z", re.I)  # 'range in age from 20s to 50s': ages, not decades
 
 
 # What introduces the baseline of a comparison: 'up from 14% a year ago', 'than 800 last year'.
@@ -229,15 +253,17 @@ def _without_figures(doc: Doc, ent: Span, skip, fig: Figure, figure_spans: set) 
     return ent
 
 
-_PRESENT = frozenset({"now", "currently"})
-
-
-def _present(sent: Span, predicates: set[int]) -> dict | None:
-    """'now', 'currently' modifying the figure's predicate: the present (TIMEX3's PRESENT_REF), which no
-    calendar value pins down, so ``value`` stays null. spaCy does not tag these as DATE."""
-    for tok in sent:
-        if tok.lower_ in _PRESENT and tok.dep_ == "advmod" and tok.head.i in predicates:
-            return {"text": tok.text, "value": None, "start": tok.idx, "end": tok.idx + len(tok.text)}
+def _present(doc: Doc, sent: Span, predicates: set[int]) -> dict | None:
+    """'now', 'currently', 'to date', 'at the moment' on the figure's predicate: the present (TIMEX3's
+    PRESENT_REF), which no calendar value pins down, so ``value`` stays null. spaCy does not tag these."""
+    text = text_of(doc)
+    for m in dates.PRESENT_RE.finditer(text, sent.start_char, sent.end_char):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in ("advmod", "prep", "npadvmod") and root.head.i in predicates:
+            return {"text": m.group(0), "value": None, "start": m.start(), "end": m.end()}
     return None
 
 

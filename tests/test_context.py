@@ -71,3 +71,33 @@ def test_where_from_previous_sentence(extract):
 ])
 def test_not_a_place(extract, text, figure):
     assert figure_at(extract(text), figure)["where"] is None
+
+
+@pytest.mark.parametrize("text, doc_date, figure, when_text, when_value", [
+    # clock times are times of the document's day
+    ("The index was down 1.4% at 15:30 GMT.", "2019-05-02", "1.4%", "15:30 GMT", "2019-05-02T15:30"),
+    ("The ferry left at 6.45am with 212 passengers on board.", "2019-05-02", "212", "6.45am", "2019-05-02T06:45"),
+    ("By 3 p.m. on Friday, 40 homes had been evacuated.", "2019-05-02", "40", "3 p.m. on Friday",
+     "2019-04-26T15:00"),
+    # the present, as phrases spaCy does not tag
+    ("To date, 149 orders have been received.", "2019-05-02", "149", "To date", None),
+    ("At the moment, the chain has 6,246 stores.", "2019-05-02", "6,246", "At the moment", None),
+    ("So far, 37 people have been rescued.", "2019-05-02", "37", "So far", None),
+])
+def test_when_clock_and_present(extract, text, doc_date, figure, when_text, when_value):
+    when = figure_at(extract(text, doc_date), figure)["when"]
+    assert when is not None and (when["text"], when["value"]) == (when_text, when_value)
+    assert text[when["start"]:when["end"]] == when["text"]
+
+
+@pytest.mark.parametrize("text, figure", [
+    # frequencies, bare units, ages and comparisons are no time of the figure
+    ("About 10,000 visas are awarded annually.", "About 10,000"),
+    ("More than 100 workers battled for hours to free them.", "More than 100"),
+    ("The five victims range in age from 20s to 50s.", "five"),
+    ("Sales fell 34% year-on-year.", "34%"),
+    # a price is not a clock time
+    ("Shares closed at 3.50 after a 12% fall.", "12%"),
+])
+def test_not_a_time(extract, text, figure):
+    assert figure_at(extract(text, "2019-05-02"), figure)["when"] is None
