@@ -46,7 +46,7 @@ _LONG_SCALE = "|".join(SCALES)
 _SHORT_SCALE = "|".join(sorted(SHORT_SCALES, key=len, reverse=True))
 _PERCENT = rf"(?:{WS}?%|{WS}+(?i:per{WS}?cent(?:age{WS}+points?)?|percentage{WS}+points?|pct)\b|-(?i:percentage-)?points?\b)"
 _CURRENCY_PREFIX = alternation(_CURRENCIES["prefix"])
-_CURRENCY_WORD = alternation(_CURRENCIES["word"])
+_CURRENCY_WORD = alternation(list(_CURRENCIES["word"]) + list(_CURRENCIES["minor"]))
 _ATTACHED = alternation(_UNITS["attached"])
 
 FIGURE_RE = re.compile(
@@ -163,6 +163,9 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
             currency = _CURRENCIES["prefix"].get(m.group("cur"))
         elif m.group("curword"):
             currency = _currency_word(m.group("curword"), text)
+        minor = _CURRENCIES["minor"].get(re.sub(r"\s+", " ", m.group("curword") or ""))
+        if minor is not None:  # '17 cents': a hundredth of the currency
+            currency = minor[0]
         attached = m.group("attached")
         if short and not currency and short in ("m", "b", "B"):
             if short == "m" and not m.group("suffix"):
@@ -181,6 +184,8 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
             low = suffix.lower()
             percent = "percentage points" if "point" in low and ("percent" in low or not low.startswith("-")) else (
                 "points" if "point" in low else "%")
+        if minor is not None:
+            value = round(value * minor[1], 10)
         raws.append(_Raw(start, end, num_start, num_end, sign * value * scale, scale, bool(scale_word), currency,
                          percent, attached, word, text[start:end]))
     return raws
@@ -257,7 +262,10 @@ def find_figures(doc: Doc) -> list[Figure]:
     for fig in kept:
         _apply_qualifier(text, fig)
         _read_context(doc, fig)
+    _share_percent(text, kept)
     _fill_elided_units(kept)
+    for fig in kept:
+        _verb_qualifier(fig)
     return kept
 
 
@@ -479,6 +487,32 @@ def counted_noun(doc: Doc, fig: Figure) -> Token | None:
         objects = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i - nxt.i <= 4]
         return objects[0] if objects else None
     return None
+
+
+_COORDINATED = re.compile(rf"{WS}*(?:,{WS}*)?(?:and|or|,){WS}+\Z")
+
+
+def _share_percent(text: str, figures: list[Figure]) -> None:
+    """'rose 166.5 and 93.3% respectively': a bare number coordinated with a percentage is one too."""
+    for fig, nxt in zip(figures, figures[1:]):
+        if fig.bare and not fig.is_range and fig.kind != "percent" and nxt.kind == "percent" \
+                and nxt.unit == "%" and nxt.start - fig.end <= 8 and _COORDINATED.match(text[fig.end:nxt.start]) \
+                and not fig.scaled and fig.mod is None:
+            fig.unit, fig.kind = "%", "percent"
+
+
+# Verbs that say a figure was passed: 'topped 65 percent', 'sales will exceed 700' (figure.mod more_than).
+_PASSING_VERBS = {"exceed", "top", "surpass"}  # not "pass": "passed along $365,116"
+
+
+def _verb_qualifier(fig: Figure) -> None:
+    if fig.mod is not None or not fig.tokens:
+        return
+    head = fig.tokens[-1]
+    if fig.noun is not None and head.head is fig.noun:
+        head = fig.noun
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB" and lemma(head.head) in _PASSING_VERBS:
+        fig.mod = "more_than"
 
 
 def _fill_elided_units(figures: list[Figure]) -> None:

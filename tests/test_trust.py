@@ -113,3 +113,28 @@ def test_every_digit_run_is_accounted_for(extract, text, excluded):
         in_record = any(s <= m.start() and m.end() <= e for s, e in covered)
         in_exclusion = any(s <= m.start() and m.end() <= e for s, e in reasons)
         assert in_record != in_exclusion, f"{m.group()!r} at {m.start()}: record={in_record}, excluded={in_exclusion}"
+
+
+@pytest.mark.parametrize("text, figure, value, unit, kind, mod", [
+    # hundredths of a currency
+    ("Analysts expected 77 cents a share.", "77 cents", 0.77, "USD", "money", None),
+    ("A pint now costs 350 pence.", "350 pence", 3.5, "GBP", "money", None),
+    # a bare number coordinated with a percentage
+    ("Sales of the two models rose 166.5 and 93.3% respectively.", "166.5", 166.5, "%", "percent", None),
+    # verbs that say a figure was passed
+    ("Her approval topped 65 percent in the spring.", "65 percent", 65, "%", "percent", "more_than"),
+    ("Orders will exceed 700 this year.", "700", 700, None, "other", "more_than"),
+    ("The loss came close to $15 billion.", "close to $15 billion", 1.5e10, "USD", "money", "less_than"),
+])
+def test_values_units_and_qualifiers(extract, text, figure, value, unit, kind, mod):
+    fig = figure_at(extract(text), figure)["figure"]
+    assert (fig["value"], fig["unit"], fig["kind"], fig["mod"]) == (pytest.approx(value), unit, kind, mod)
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The committee passed along $365,116 to the party.", "$365,116"),  # 'pass' moves money, it does not exceed
+    ("The index rose 3 points and the Dax rose 2%.", "3 points"),
+])
+def test_no_qualifier_or_percent_borrowed(extract, text, figure):
+    fig = figure_at(extract(text), figure)["figure"]
+    assert fig["mod"] is None and fig["kind"] != "percent"
