@@ -297,7 +297,7 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
     span = _span_tokens(doc, fig.num_start, fig.num_end)
     if span is None:
         return None
-    if fig.kind not in ("money", "percent") and not fig.scaled:
+    if fig.kind not in ("money", "percent") and not fig.scaled and not _NEVER_A_DATE.fullmatch(core):
         for ent in entities_in(doc, max(0, span.start - 12), span.end + 12):
             if ent.label_ in ("DATE", "TIME") and ent.start_char < fig.num_end and fig.num_start < ent.end_char:
                 if not _counts_noun_outside(span, ent) and not _leads_time_phrase(span, ent):
@@ -327,7 +327,12 @@ def _leads_time_phrase(span: Span, ent: Span) -> bool:
     """'from 800 a day earlier': the model put a figure in front of a time phrase that begins with an
     article; the number is the figure, the phrase after it the time."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return span.start == ent.start and nxt is not None and nxt.i < ent.end and nxt.lower_ in ("a", "an", "the")
+    return span.start == ent.start and nxt is not None and nxt.i < ent.end and nxt.lower_ in _TIME_PHRASE_OPENERS
+
+
+_TIME_PHRASE_OPENERS = {"a", "an", "the", "this", "last", "next", "that", "each", "every", "per"}
+# '11,188.23', '2,500': a number grouped in thousands, or with two or more decimals, is no calendar date.
+_NEVER_A_DATE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2,}")
 
 
 def _counts_noun_outside(span: Span, ent: Span) -> bool:
@@ -346,6 +351,16 @@ def _entity_has_words(tok: Token) -> bool:
         end += 1
     ent_tokens = doc[start:end]
     return any(t.is_alpha and t.text[:1].isupper() and not t.like_num and t.lower_ not in MONTHS for t in ent_tokens)
+
+
+def _bounds_one_noun(doc: Doc, a: _Raw, b: _Raw) -> bool:
+    """'25,000 to 30,000 positions should be cut': the first number modifies the second, which counts the
+    noun after it; a range, even under a change verb (unlike 'rose 15,000 to 444,000')."""
+    first, second = _span_tokens(doc, a.num_start, a.num_end), _span_tokens(doc, b.num_start, b.num_end)
+    if first is None or second is None:
+        return False
+    return first[-1].dep_ == "quantmod" and first[-1].head.i in {t.i for t in second} \
+        and second[-1].head.pos_ == "NOUN" and second[-1].head.i > second[-1].i
 
 
 def _change_governed(doc: Doc, start: int) -> bool:
@@ -414,7 +429,8 @@ def _range(doc: Doc, a: _Raw, b: _Raw, gap: str) -> Figure | str | None:
         return None
     if connector == "and" and lead_word != "between":
         return None
-    if connector in ("to", "-", "\u2013", "\u2014") and _change_governed(doc, a.start):
+    if connector in ("to", "-", "\u2013", "\u2014") and _change_governed(doc, a.start) \
+            and not _bounds_one_noun(doc, a, b):
         return None
     if connector == "or" and not (_is_bare(a) and not b.currency and a.word == b.word):
         return None

@@ -138,3 +138,26 @@ def test_values_units_and_qualifiers(extract, text, figure, value, unit, kind, m
 def test_no_qualifier_or_percent_borrowed(extract, text, figure):
     fig = figure_at(extract(text), figure)["figure"]
     assert fig["mod"] is None and fig["kind"] != "percent"
+
+
+@pytest.mark.parametrize("text, figure, low, high, unit", [
+    ("The plan says 25,000 to 30,000 positions should be cut by 2012.", "25,000 to 30,000", 25000, 30000, "positions"),
+    ("The fall left the index at 11,188.23 on Friday.", "11,188.23", 11188.23, 11188.23, None),
+    ("Kim has ordered 49 tests, including 21 this year.", "21", 21, 21, "tests"),
+])
+def test_more_figures_survive(extract, text, figure, low, high, unit):
+    fig = figure_at(extract(text, "2016-10-09"), figure)["figure"]
+    assert (fig["low"], fig["high"], fig["unit"]) == (low, high, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Here is the plan:\n\n1 Feel free to scream.\n\n2 Practice acceptance.\n",  # list numbers
+    "A protest shut down the 101 freeway in Los Angeles.",                    # a road's number
+])
+def test_numbers_that_are_no_figures(extract, text):
+    assert extract(text) == []
+
+
+def test_a_change_stays_two_figures(extract):
+    records = extract("Claims rose 15,000 last week to 444,000.", "2016-10-09")
+    assert [r["figure"]["text"] for r in records] == ["15,000", "444,000"]
