@@ -139,12 +139,20 @@ def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
     spelled = _spelled_year(low)
     if spelled:
         return spelled
-    m = re.search(r"\b(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter"
-                  r"(?:\s+of\s+(?:" + _YEAR + r"|(?P<which>last|this|next)\s+year))?", low)
+    m = re.search(r"\b(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter", low)
     if m:
-        step = {"last": -1, "next": 1}.get(m.group("which") or "", 0)
-        year = int(m.group("year")) if m.group("year") else (ref.year + step if ref else None)
+        year_m = re.search(_YEAR, low)
+        which = re.search(r"\b(?P<which>last|this|next)\s+year(?:'s)?\b", low)
+        step = {"last": -1, "next": 1}.get(which.group("which") if which else "", 0)
+        year = int(year_m.group("year")) if year_m else (ref.year + step if ref else None)
         return f"{year:04d}-Q{ORDINALS[m.group('n')]}" if year else f"XXXX-Q{ORDINALS[m.group('n')]}"
+    m = re.fullmatch(r"(?:(?:in|during|for|of)\s+)?(?:the\s+)?(?P<ago>year-(?:ago|earlier)\s+)?(?:(?:latest|"
+                     r"most\s+recent|recent|just-ended|just\s+ended)\s+)?(?:quarter|period)", expr.lower().strip(" .,"))
+    if m and ref is not None and (m.group("ago") or "period" not in low):
+        # earnings news: 'the quarter' is the last one reported, the one before the document's own
+        quarter = (ref.month - 1) // 3 - 1
+        year = ref.year + quarter // 4 - (1 if m.group("ago") else 0)
+        return f"{year:04d}-Q{quarter % 4 + 1}"
     m = re.search(rf"\b(?P<season>{'|'.join(SEASONS)})(?:\s+(?:of\s+)?{_YEAR})?\b", low)
     if m and (m.group("year") or ref):
         year = int(m.group("year")) if m.group("year") else ref.year
@@ -174,7 +182,10 @@ def _nearest_year(ref: dt.date, month: int, future: bool | None) -> int:
         return ref.year if month >= ref.month else ref.year + 1
     if future is False:
         return ref.year if month <= ref.month else ref.year - 1
-    return ref.year if month <= ref.month + 2 else ref.year - 1
+    ahead = (month - ref.month) % 12
+    if 0 < ahead <= 2:  # up to two months ahead, across a new year too ('Jan. 2' in a November article)
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year if month <= ref.month else ref.year - 1
 
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -250,6 +261,32 @@ def _relative(low: str, ref: dt.date | None) -> str | None:
     return str(ref.year + step)
 
 
+# TIMEX3's reference values: the present, the past and the future as such, with no calendar value.
+_REFERENCES = [
+    ("PRESENT_REF", re.compile(r"(?:right\s+)?now|currently|current|presently|at\s+present|at\s+the\s+moment|"
+                               r"these\s+days|nowadays|already|to\s+date|so\s+far|as\s+yet|for\s+now|"
+                               r"this\s+(?:crucial\s+)?moment")),
+    ("PAST_REF", re.compile(r"(?:more\s+|until\s+|only\s+)?recent(?:ly)?|lately|previously|formerly|once|earlier|"
+                            r"(?:in\s+)?the\s+past|(?:in\s+)?(?:recent|past)\s+(?:years|months|weeks|days|decades)|"
+                            r"recent\s+weeks\s+and\s+months|the\s+(?:last|past)\s+(?:few|several)\s+"
+                            r"(?:years|months|weeks|days|decades|quarters)|several\s+years\s+ago|years\s+ago")),
+    ("FUTURE_REF", re.compile(r"(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|future|soon|eventually|one\s+day|"
+                              r"(?:in\s+)?the\s+(?:near|short|long)\s+term|(?:in\s+)?(?:the\s+)?coming\s+"
+                              r"(?:years|months|weeks|days|quarters)|future\s+(?:years|quarters|months)|"
+                              r"a\s+later\s+date|as\s+soon\s+as\s+possible")),
+]
+
+
+def _reference(low: str) -> str | None:
+    """PRESENT_REF, PAST_REF or FUTURE_REF for the whole expression ('now', 'recently', 'the future')."""
+    low = low.strip(" .,")
+    bare = re.sub(r"^(?:on|in|at|by|during|until|for|of)\s+", "", low)
+    for value, pattern in _REFERENCES:
+        if pattern.fullmatch(low) or pattern.fullmatch(bare):
+            return value
+    return None
+
+
 _INTERVAL_RE = re.compile(r"^(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|through|-)\s+(?P<b>.+)$", re.I)
 _VAGUE = re.compile(r"\b(?:recent|recently|now|currently|soon|past few|coming|these days|so far|lately|once)\b", re.I)
 
@@ -268,6 +305,9 @@ def normalise(expr: str, ref: dt.date | None, *, future: bool | None = None) -> 
                 a = b[:4] + a[4:]
             return f"{a}/{b}"
     low = expr.lower()
+    reference = _reference(low)
+    if reference is not None:
+        return reference
     if re.search(r"\b(?:last|past|next|coming|previous)\s+(?:\d+|two|three|four|five|six|several|few)\b", low):
         return None
     value = _point(expr, ref, future)

@@ -254,8 +254,9 @@ def _without_figures(doc: Doc, ent: Span, skip, fig: Figure, figure_spans: set) 
 
 
 def _present(doc: Doc, sent: Span, predicates: set[int]) -> dict | None:
-    """'now', 'currently', 'to date', 'at the moment' on the figure's predicate: the present (TIMEX3's
-    PRESENT_REF), which no calendar value pins down, so ``value`` stays null. spaCy does not tag these."""
+    """'now', 'currently', 'to date', 'at the moment' on the figure's predicate: the present, TIMEX3's
+    PRESENT_REF (no calendar value pins it down; the record's doc_date says when it was written). spaCy
+    does not tag these."""
     text = text_of(doc)
     for m in dates.PRESENT_RE.finditer(text, sent.start_char, sent.end_char):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -263,7 +264,8 @@ def _present(doc: Doc, sent: Span, predicates: set[int]) -> dict | None:
             continue
         root = span.root
         if root.dep_ in ("advmod", "prep", "npadvmod") and root.head.i in predicates:
-            return {"text": m.group(0), "value": None, "start": m.start(), "end": m.end()}
+            return {"text": m.group(0), "value": dates.normalise(m.group(0), None), "start": m.start(),
+                    "end": m.end()}
     return None
 
 

@@ -16,9 +16,9 @@ from conftest import figure_at
     ("The plan to bail out three companies failed this week.", "2008-12-13", "three", "this week", "2008-W50"),
     ("Last year, Pyongyang deployed around 11,000 soldiers.", None, "around 11,000", "Last year", None),
     ("The markets will re-open on Friday with 20 firms listed.", "2008-09-18", "20", "Friday", "2008-09-19"),
-    # the present: a time, but no calendar value
-    ("The bar now weighs 150g.", "2016-11-08", "150g", "now", None),
-    ("The company currently employs 4,000 people.", "2020-01-01", "4,000", "currently", None),
+    # the present: a time with no calendar value, TIMEX3's PRESENT_REF
+    ("The bar now weighs 150g.", "2016-11-08", "150g", "now", "PRESENT_REF"),
+    ("The company currently employs 4,000 people.", "2020-01-01", "4,000", "currently", "PRESENT_REF"),
     ("Boeing now has a total of 237 orders on Saturday.", "2007-07-09", "237", "Saturday", "2007-07-07"),
 ])
 def test_when(extract, text, doc_date, figure, when_text, when_value):
@@ -80,9 +80,9 @@ def test_not_a_place(extract, text, figure):
     ("By 3 p.m. on Friday, 40 homes had been evacuated.", "2019-05-02", "40", "3 p.m. on Friday",
      "2019-04-26T15:00"),
     # the present, as phrases spaCy does not tag
-    ("To date, 149 orders have been received.", "2019-05-02", "149", "To date", None),
-    ("At the moment, the chain has 6,246 stores.", "2019-05-02", "6,246", "At the moment", None),
-    ("So far, 37 people have been rescued.", "2019-05-02", "37", "So far", None),
+    ("To date, 149 orders have been received.", "2019-05-02", "149", "To date", "PRESENT_REF"),
+    ("At the moment, the chain has 6,246 stores.", "2019-05-02", "6,246", "At the moment", "PRESENT_REF"),
+    ("So far, 37 people have been rescued.", "2019-05-02", "37", "So far", "PRESENT_REF"),
 ])
 def test_when_clock_and_present(extract, text, doc_date, figure, when_text, when_value):
     when = figure_at(extract(text, doc_date), figure)["when"]

@@ -54,12 +54,36 @@ def test_normalise(expr, ref, value):
 
 
 @pytest.mark.parametrize("expr, ref", [
-    ("last year", None), ("this year", None), ("Friday", None), ("recently", REF), ("now", REF),
-    ("in recent months", REF), ("the past few years", REF),
+    ("last year", None), ("this year", None), ("Friday", None), ("the past two years", REF),
+    ("a week or so", REF),
 ])
 def test_never_guesses(expr, ref):
-    """No document date (or a vague expression): no value rather than a guessed one."""
+    """No document date (or a vague span): no value rather than a guessed one."""
     assert normalise(expr, ref) is None
+
+
+@pytest.mark.parametrize("expr, value", [
+    ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("at the moment", "PRESENT_REF"), ("to date", "PRESENT_REF"),
+    ("recently", "PAST_REF"), ("in recent months", "PAST_REF"), ("the past few years", "PAST_REF"),
+    ("in the past", "PAST_REF"), ("the near future", "FUTURE_REF"), ("soon", "FUTURE_REF"),
+    ("coming months", "FUTURE_REF"),
+])
+def test_reference_values(expr, value):
+    """The present, past and future as such: TIMEX3's reference values, with or without a document date."""
+    assert normalise(expr, REF) == normalise(expr, None) == value
+
+
+@pytest.mark.parametrize("expr, ref, value", [
+    ("the 1988 second quarter", dt.date(1989, 11, 2), "1988-Q2"),
+    ("next year's first quarter", dt.date(1989, 10, 31), "1990-Q1"),
+    ("the latest quarter", dt.date(1989, 11, 2), "1989-Q3"),
+    ("the year-ago quarter", dt.date(1989, 11, 2), "1988-Q3"),
+    ("the quarter", dt.date(2010, 1, 20), "2009-Q4"),
+    ("Jan. 2", dt.date(1989, 11, 2), "1990-01-02"),   # two months ahead, across the new year
+    ("June 1", dt.date(1989, 11, 2), "1989-06-01"),
+])
+def test_quarters_and_nearby_days(expr, ref, value):
+    assert normalise(expr, ref) == value
 
 
 def test_future_weekday():
