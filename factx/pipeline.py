@@ -190,8 +190,7 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None, others: 
         ent = _without_figures(doc, ent, skip, fig, figure_spans)
         if ent is None:
             continue
-        if len(ent.text) > 120 or _DURATION_RE.match(ent.text) and "ago" not in ent.text.lower() \
-                or not dates.names_a_time(ent.text):
+        if len(ent.text) > 120 or _is_duration(ent.text) or not dates.names_a_time(ent.text):
             continue
         if not _attaches_to(ent, above, others, {t.i for t in fig.tokens}):
             continue
@@ -204,6 +203,14 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None, others: 
     text, start, end = trim(text_of(doc), ent.start_char, ent.end_char)
     value = dates.with_clock(text, dates.normalise(text, ref, future=_future(ent)), ref)
     return {"text": text, "value": value, "start": start, "end": end}
+
+
+def _is_duration(text: str) -> bool:
+    """'two years', 'several weeks', 'a decade long': a length of time, no point in it. 'the day', 'the
+    year' (the one the text is about) and 'three days ago' are points."""
+    low = text.lower()
+    return bool(_DURATION_RE.match(text)) and "ago" not in low \
+        and not re.fullmatch(r"(?:the|this|that)\s+(?:day|week|month|year|quarter)", low.strip())
 
 
 def _time_mentions(doc: Doc, sent: Span) -> list[Span]:

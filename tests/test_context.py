@@ -101,3 +101,16 @@ def test_when_clock_and_present(extract, text, doc_date, figure, when_text, when
 ])
 def test_not_a_time(extract, text, figure):
     assert figure_at(extract(text, "2019-05-02"), figure)["when"] is None
+
+
+@pytest.mark.parametrize("text, figure, when_text, when_value", [
+    ("The index fell 3.4% to end the day at 7,114.", "3.4%", "the day", "2009-02-24"),
+    ("The index rose 48 points to finish the day at 5,210.", "48", "the day", "2009-02-24"),
+])
+def test_the_day_is_a_point(extract, text, figure, when_text, when_value):
+    when = figure_at(extract(text, "2009-02-24"), figure)["when"]
+    assert (when["text"], when["value"]) == (when_text, when_value)
+
+
+def test_a_length_of_days_is_no_point(extract):
+    assert figure_at(extract("Rescuers worked for three days to free 12 miners.", "2009-02-24"), "12")["when"] is None
