@@ -202,7 +202,20 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None, others: 
     ent = best[1]
     text, start, end = trim(text_of(doc), ent.start_char, ent.end_char)
     value = dates.with_clock(text, dates.normalise(text, ref, future=_future(ent)), ref)
+    if _event_anchored(ent):
+        value = None  # 'the day the deal was announced': a time anchored on an event, not on the document date
     return {"text": text, "value": value, "start": start, "end": end}
+
+
+def _event_anchored(ent: Span) -> bool:
+    """'the day the deal was announced', 'the week it opened': a day named by an event (a restrictive clause,
+    no comma), which the document date does not give."""
+    root = ent.root
+    if root.lower_ not in ("day", "week", "night", "morning", "evening", "afternoon", "time", "moment"):
+        return False
+    doc = root.doc
+    return any(c.dep_ in ("relcl", "acl") and c.i > root.i and not any(t.text == "," for t in doc[root.i:c.i])
+               for c in root.children)
 
 
 def _is_duration(text: str) -> bool:

@@ -114,3 +114,9 @@ def test_the_day_is_a_point(extract, text, figure, when_text, when_value):
 
 def test_a_length_of_days_is_no_point(extract):
     assert figure_at(extract("Rescuers worked for three days to free 12 miners.", "2009-02-24"), "12")["when"] is None
+
+
+def test_a_day_named_by_an_event_has_no_calendar_value(extract):
+    text = "Shares fell 2.5 percent the day the deal was announced."
+    when = figure_at(extract(text, "2007-06-09"), "2.5 percent")["when"]
+    assert when["text"] == "the day" and when["value"] is None
