@@ -204,7 +204,31 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None, others: 
     value = dates.with_clock(text, dates.normalise(text, ref, future=_future(ent)), ref)
     if _event_anchored(ent):
         value = None  # 'the day the deal was announced': a time anchored on an event, not on the document date
+    elif _THE_DAY.fullmatch(text):
+        value = _day_in_passage(doc, sent, ref) or value
     return {"text": text, "value": value, "start": start, "end": end}
+
+
+# 'the day', 'that day': the day the passage is about, when a sentence before names one ('closed lower on
+# Monday. The Dow fell 3% to end the day at 7,114'), else the document's day.
+_THE_DAY = re.compile(r"(?i)(?:the|that|this)\s+(?:same\s+)?day")
+PASSAGE_SENTENCES = 2
+
+
+def _day_in_passage(doc: Doc, sent: Span, ref: dt.date | None) -> str | None:
+    """The last day-precise date named in the sentences just before ``sent`` (its own paragraph only)."""
+    text = text_of(doc)
+    current = sent
+    for _ in range(PASSAGE_SENTENCES):
+        if current.start == 0 or "\n\n" in text[doc[current.start - 1].idx:current.start_char]:
+            return None
+        current = doc[current.start - 1].sent
+        days = [dates.normalise(e.text, ref, future=_future(e)) for e in entities_in(doc, current.start, current.end)
+                if e.label_ == "DATE" and not _THE_DAY.search(e.text)]  # 'the same day' points back too
+        days = [d for d in days if d and re.fullmatch(r"\d{4}-\d\d-\d\d", d)]
+        if days:
+            return days[-1]
+    return None
 
 
 def _event_anchored(ent: Span) -> bool:
@@ -228,7 +252,8 @@ def _is_duration(text: str) -> bool:
 
 def _time_mentions(doc: Doc, sent: Span) -> list[Span]:
     """The sentence's DATE/TIME entities, and its clock times that no entity covers."""
-    found = [ent for ent in entities_in(doc, sent.start, sent.end) if ent.label_ in ("DATE", "TIME")]
+    found = [_with_determiner(doc, ent) for ent in entities_in(doc, sent.start, sent.end)
+             if ent.label_ in ("DATE", "TIME")]
     text = text_of(doc)
     for m in dates.CLOCK_IN_TEXT_RE.finditer(text, sent.start_char, sent.end_char):
         if any(e.start_char <= m.start() < e.end_char for e in found):
@@ -238,12 +263,24 @@ def _time_mentions(doc: Doc, sent: Span) -> list[Span]:
             found.append(span)
     found.sort(key=lambda span: span.start)
     merged: list[Span] = []
-    for span in found:  # '3 p.m. on Friday', 'Friday at 2pm': one time
-        if merged and _JOINS_TIMES.fullmatch(text[merged[-1].end_char:span.start_char]):
+    for span in found:  # '3 p.m. on Friday', 'Friday at 2pm': a clock time and its day are one time
+        if merged and _JOINS_TIMES.fullmatch(text[merged[-1].end_char:span.start_char]) and (
+                dates.CLOCK_IN_TEXT_RE.search(merged[-1].text) or dates.CLOCK_IN_TEXT_RE.search(span.text)):
             merged[-1] = doc[merged[-1].start:span.end]
         else:
             merged.append(span)
     return [span for span in merged if not _AGE_BEFORE.search(text[max(0, span.start_char - 24):span.start_char])]
+
+
+_TIME_DETERMINERS = {"this", "last", "next", "that", "early", "late", "mid"}
+
+
+def _with_determiner(doc: Doc, ent: Span) -> Span:
+    """'disasters this year' where the model tagged only 'year': the word that makes it a point belongs to it."""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in _TIME_DETERMINERS and before.head.i in range(ent.start, ent.end):
+        return doc[ent.start - 1:ent.end]
+    return ent
 
 
 _JOINS_TIMES = re.compile(r"\s*(?:on|at|,)?\s*")
@@ -298,13 +335,19 @@ def trim(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text[start:end], start, end
 
 
+_CLAUSE_EDGES = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis", "xcomp"}
+ATTACH_STEPS = 4  # 'downloaded since its launch in 2003': the time hangs on a noun of the figure's clause
+
+
 def _attaches_to(ent: Span, tokens: set[int], others: set[int] = frozenset(), own: set[int] = frozenset()) -> bool:
-    """Whether the mention hangs on one of ``tokens`` within three steps, not passing first through a
+    """Whether the mention hangs on one of ``tokens`` within ATTACH_STEPS steps, not passing first through a
     token of another figure (in ``others``, not in ``own``)."""
     tok = ent.root
-    for _ in range(3):
-        if tok.head is tok:
-            return False
+    crossed = False
+    for step in range(ATTACH_STEPS):
+        crossed = crossed or tok.dep_ in _CLAUSE_EDGES
+        if tok.head is tok or step >= 3 and crossed:
+            return False  # past three steps, only within one clause: 'a company, founded in 1990, employs 4,000'
         tok = tok.head
         if tok.i in tokens:
             return True
