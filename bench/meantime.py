@@ -8,7 +8,8 @@ recall of factx's figure spans against VALUE mentions (MONEY, QUANTITY,
 PERCENT), a match being any overlap; quantulum3's spans scored the same way in
 the same run. When: on matched figures whose sentence holds a DATE TIMEX3 other
 than the creation time, factx's when.value against that TIMEX3 (the nearest, by
-position). Where: on matched figures whose sentence holds LOC mentions, factx's
+position; a clock time on that day, or an interval bounded by it, counts: see
+same_time). Where: on matched figures whose sentence holds LOC mentions, factx's
 where overlapping one of them.
 """
 from __future__ import annotations
@@ -31,6 +32,16 @@ def sentence_of(text: str, offset: int) -> int:
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def same_time(predicted: str | None, gold: str) -> bool:
+    """factx's value against a MEANTIME DATE value, allowing for two differences of representation, not of
+    reading: a clock time on the gold day ('2008-09-17T16:08' for '2008-09-17': MEANTIME types clock times
+    TIME, and only DATEs are compared), and an interval whose bound is the gold value ('2008-04/2008-06' for
+    'April': MEANTIME writes 'between April and June' as two DATEs)."""
+    if predicted is None:
+        return False
+    return predicted == gold or predicted.startswith(gold + "T") or gold in predicted.split("/")
 
 
 def spans_prf(predicted: dict[str, list[tuple[int, int]]], gold: dict[str, list[tuple[int, int]]]) -> dict:
@@ -88,7 +99,7 @@ def main() -> None:
             if dates:
                 nearest = min(dates, key=lambda t: abs(t["start"] - fig[0]))
                 when_scored += 1
-                when_right += bool(r["when"]) and r["when"]["value"] == nearest["value"]
+                when_right += bool(r["when"]) and same_time(r["when"]["value"], nearest["value"])
             places = [m for m in g["entity_mentions"] if m.get("sentence") == sentence and m["ent_type"] == "LOC"]
             if places:
                 where_scored += 1
