@@ -110,3 +110,19 @@ def test_a_survey_day_is_a_time_not_an_owner(extract):
 def test_an_expectation_in_a_while_clause_keeps_its_own_source(extract):
     text = "Delta says the jet will save $30 million a year, while Qantas has estimated a 20% saving."
     assert figure_at(extract(text), "20%")["who"]["text"] == "Qantas"
+
+
+@pytest.mark.parametrize("text, figure, who", [
+    # one 'according to' frames every conjoined clause
+    ("Smith received 37 percent, Jones had 36 percent and Lee got 13 percent, according to the results.",
+     "36 percent", "the results"),
+    # a name and a colon open a statement
+    ("Bernie Sanders: It is not a radical idea to ask for a $15 minimum wage.", "$15", "Bernie Sanders"),
+])
+def test_frames(extract, text, figure, who):
+    assert figure_at(extract(text), figure)["who"]["text"] == who
+
+
+def test_a_credit_line_is_no_speaker(extract):
+    assert figure_at(extract("AP:Associated Press 9 A supporter wears buttons from five rallies."), "five")["who"] \
+        is None
