@@ -14,23 +14,29 @@ from conftest import SHARED
 from factx.cli import app
 
 EVAL = SHARED / "eval"
-TARGETS = {"figure_f1": 0.90, "value_accuracy": 0.95, "unit_accuracy": 0.85, "who_accuracy": 0.80,
-           "when_accuracy": 0.80, "where_accuracy": 0.75, "strict_f1": 0.50}
+# Floors just below what factx reaches (dev: 15 articles, dev2: 30 more); the release targets are lower.
+FLOORS = {
+    "dev": {"figure_f1": 0.99, "value_accuracy": 0.99, "unit_accuracy": 0.97, "who_accuracy": 0.96,
+            "when_accuracy": 0.94, "when_value_accuracy": 0.96, "where_accuracy": 0.85, "strict_f1": 0.78},
+    "dev2": {"figure_f1": 0.97, "value_accuracy": 0.99, "unit_accuracy": 0.91, "who_accuracy": 0.91,
+             "when_accuracy": 0.92, "when_value_accuracy": 0.82, "where_accuracy": 0.83, "strict_f1": 0.63},
+}
 
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="shared eval set not present")
 
 
-def test_dev_set_meets_release_targets(tmp_path):
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_dev_sets_hold_their_floors(tmp_path, name):
     pred = tmp_path / "pred.jsonl"
-    result = CliRunner().invoke(app, ["extract", str(EVAL / "dev" / "docs.jsonl"), "-o", str(pred), "-q"])
+    docs = EVAL / name / "docs.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(docs), "-o", str(pred), "-q"])
     assert result.exit_code == 0, result.stderr
-    scored = subprocess.run([sys.executable, str(EVAL / "score.py"), str(EVAL / "dev" / "gold.jsonl"), str(pred),
-                             "--docs", str(EVAL / "dev" / "docs.jsonl"), "--json"],
-                            capture_output=True, text=True, check=True)
+    scored = subprocess.run([sys.executable, str(EVAL / "score.py"), str(EVAL / name / "gold.jsonl"), str(pred),
+                             "--docs", str(docs), "--json"], capture_output=True, text=True, check=True)
     scores = json.loads(scored.stdout)
     assert scores["bad_offsets"] == 0
-    below = {k: scores[k] for k, target in TARGETS.items() if scores[k] < target}
-    assert not below, f"below target: {below}"
+    below = {k: scores[k] for k, floor in FLOORS[name].items() if scores[k] < floor}
+    assert not below, f"{name} below its floor: {below}"
 
 
 CORPUS = SHARED / "corpus" / "articles.jsonl"
