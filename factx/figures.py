@@ -23,6 +23,7 @@ _QUALIFIERS = load("qualifiers")
 _UNITS = load("units")
 _CUES = load("cues")
 MEASURES: dict[str, str] = _UNITS["measure"]
+TIME_UNITS: dict[str, str] = _UNITS["time"]
 CHANGE_VERBS = frozenset(_CUES["change_verbs"])
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
           "january", "february", "march", "april", "june", "july", "august", "september", "october",
@@ -30,6 +31,9 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
 
 WS = r"[^\S\r\n]"
 MAX_DIGITS = 15
+# What follows a number that makes it a duration or an age: ' years', '-year', '-year-old', ' year-old'.
+_TIME_AFTER_RE = re.compile(rf"(?:{WS}+|-)(?P<unit>{'|'.join(sorted(TIME_UNITS, key=len, reverse=True))})"
+                            rf"(?P<old>-old|{WS}+old)?(?![A-Za-z])", re.IGNORECASE)
 _UNITS_RE = "|".join(UNIT_WORDS[1:])
 _TENS_RE = "|".join(TENS_WORDS)
 _ONES_RE = "one|two|three|four|five|six|seven|eight|nine"
@@ -192,11 +196,27 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
 
 
 def _hyphen_unit(text: str, end: int) -> str | None:
-    """'130-foot' / '7.5-point': the unit after a hyphen, when it is one."""
+    """'130-foot' / '7.5-point' / '30-year': the unit after a hyphen, when it is one."""
     m = re.match(r"-([A-Za-z]+)", text[end:end + 20])
     if m and m.group(1) in MEASURES and m.group(1) not in ("m", "t", "g", "l"):
         return MEASURES[m.group(1)]
+    if m and m.group(1).lower() in TIME_UNITS:
+        return TIME_UNITS[m.group(1).lower()]
     return None
+
+
+def time_unit_after(text: str, fig: "Figure") -> tuple[str, bool] | None:
+    """(unit, is an age) when the figure is a duration or an age: '12 years', 'a 30-year mortgage',
+    'a 45-year-old man', '15 year-old students'; None otherwise."""
+    return time_unit_at(text, fig.end)
+
+
+def time_unit_at(text: str, end: int) -> tuple[str, bool] | None:
+    """(unit, is an age) when a unit of time follows offset ``end``."""
+    m = _TIME_AFTER_RE.match(text, end, end + 24)
+    if m is None or m.group("unit").lower() == "second" and text[end] != "-":
+        return None  # 'the Oct. 9 second debate': an ordinal, not a unit
+    return TIME_UNITS[m.group("unit").lower()], bool(m.group("old"))
 
 
 def _currency_word(word: str, text: str) -> str | None:
@@ -255,6 +275,8 @@ def find_figures(doc: Doc) -> list[Figure]:
     for start, end in scan_ranges(doc):
         raws.extend(_scan(text, _Mask(furniture_spans(text, start, end)), start, end))
     figures = _merge_ranges(doc, raws)
+    for fig in figures:
+        _mark_time(doc, text, fig)
     verdicts = [_exclusion(doc, fig) for fig in figures]
     name_numbers = {_core_text(text, f) for f, v in zip(figures, verdicts) if v == "name"}
     kept = [f for f, v in zip(figures, verdicts)
@@ -267,6 +289,36 @@ def find_figures(doc: Doc) -> list[Figure]:
     for fig in kept:
         _verb_qualifier(fig)
     return kept
+
+
+_AGED_BEFORE = re.compile(rf"\b(?:aged?|ages){WS}+\Z", re.IGNORECASE)
+
+
+def _mark_time(doc: Doc, text: str, fig: Figure) -> None:
+    """A number followed by a unit of time is a duration ('for 12 years', 'a 30-year mortgage') or, with
+    'old', an age ('a 45-year-old man'); 'aged 45' and a person's 'Smith, 45,' are ages too: the contract's
+    kinds, unit the plural of the time unit."""
+    if fig.currency or fig.kind == "percent" or fig.scaled:
+        return
+    found = time_unit_after(text, fig)
+    if found is not None:
+        fig.unit, age = found
+        fig.kind = "age" if age else "duration"
+    elif fig.bare and not fig.is_range and fig.low is not None and 0 < fig.low <= 120 and fig.low == int(fig.low) \
+            and (_AGED_BEFORE.search(text, max(0, fig.start - 8), fig.start) or _after_a_name(doc, fig)):
+        fig.unit, fig.kind = "years", "age"
+
+
+def _after_a_name(doc: Doc, fig: Figure) -> bool:
+    """'Mason Haliburton, 8, of Omaha': a number set off by commas right after a person's name."""
+    text = text_of(doc)
+    if not re.match(r",|\)", text[fig.end:fig.end + 1]) or not re.search(r"[,(]\s*\Z", text[max(0, fig.start - 3):fig.start]):
+        return False
+    span = _span_tokens(doc, fig.start, fig.end)
+    if span is None or span.start < 2:
+        return False
+    name = doc[span.start - 2]
+    return name.ent_type_ == "PERSON" and doc[span.start - 1].text in (",", "(")
 
 
 def _core_text(text: str, fig: Figure) -> str:
@@ -286,14 +338,17 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
     text = text_of(doc)
     core = text[fig.num_start:fig.num_end] if not fig.is_range else text[fig.num_start:fig.first_end]
     word = not core[:1].isdecimal() and core[:1] != "."
-    if fig.bare and word and core.lower() in ("one", "a", "an"):
+    timed = fig.kind in ("duration", "age")
+    if fig.bare and word and core.lower() in ("a", "an") or core.lower() == "one" and fig.bare and not timed:
         return "pronoun"
-    if fig.bare and not word and _YEAR_RE.fullmatch(core):
+    if fig.bare and not word and _YEAR_RE.fullmatch(core) and not timed:
         return "year"
     if not word and fig.kind not in ("money", "percent"):
         if _MONTH_BEFORE_RE.search(text[max(0, fig.num_start - 12):fig.num_start]) or _MONTH_AFTER_RE.match(
                 text[fig.num_end:fig.num_end + 16]):
             return "date"
+    if timed:
+        return None  # '12 years', 'a 45-year-old': a duration or an age, whatever the model tagged it
     span = _span_tokens(doc, fig.num_start, fig.num_end)
     if span is None:
         return None
@@ -472,7 +527,7 @@ def _read_context(doc: Doc, fig: Figure) -> None:
     if fig.currency:
         fig.unit, fig.kind = fig.currency, "money"
         return
-    if fig.unit or noun is None:
+    if fig.kind in ("duration", "age") or fig.unit or noun is None:
         return
     word = noun.text
     if word in MEASURES or word.lower() in MEASURES:

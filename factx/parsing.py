@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import quote_spans
-from .figures import FIGURE_RE, MAX_DIGITS
+from .figures import FIGURE_RE, MAX_DIGITS, time_unit_at
 from .numbers import DENOMINATORS, TENS_WORDS, UNIT_WORDS
 
 CONTEXT_BEFORE = 1
@@ -200,6 +200,8 @@ def number_positions(text: str) -> list[int] | None:
 
 def _has_figure(text: str, start: int, end: int) -> bool:
     for m in FIGURE_RE.finditer(text, start, end):
-        if m.group(0).strip().lower() not in _NOT_A_FIGURE_ALONE and sum(map(str.isdecimal, m.group(0))) <= MAX_DIGITS:
+        alone = m.group(0).strip().lower() in _NOT_A_FIGURE_ALONE and not (
+            m.group(0).strip().lower() == "one" and time_unit_at(text, m.end()))  # 'for one year': a duration
+        if not alone and sum(map(str.isdecimal, m.group(0))) <= MAX_DIGITS:
             return True
     return False

@@ -99,6 +99,7 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
     places = _outside(places, figure_spans)  # 'Swedish' in '31 billion Swedish crowns' names a currency
     figure_tokens = {t.i for f in figures for t in f.tokens}
     figure_set = set(figure_spans)
+    timed = {(f.start, f.end) for f in figures if f.kind in ("duration", "age")}
     figure_starts = [s for s, _ in figure_spans]
     counted = {f.noun.i for f in figures if f.kind == "count" and f.noun is not None}
     ref_text = ref.isoformat() if ref else None
@@ -114,7 +115,7 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
         lo = bisect.bisect_left(figure_starts, sent.start_char)
         hi = bisect.bisect_left(figure_starts, sent.end_char)
         when_skip = figure_spans[lo:hi] + ([(source.start, source.end)] if source else [])
-        when = _when(doc, sent, fig, when_skip, ref, figure_tokens, figure_set)
+        when = _when(doc, sent, fig, when_skip, ref, figure_tokens, figure_set, timed)
         out.append({
             "doc": document.id,
             "figure": {
@@ -176,7 +177,7 @@ def _what(fig: Figure, counted: Token | None) -> str | None:
 
 
 def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None, others: set[int] = frozenset(),
-          figure_spans: set = frozenset()) -> dict | None:
+          figure_spans: set = frozenset(), timed: set = frozenset()) -> dict | None:
     """The time expression of the figure's clause: a DATE/TIME mention attached to the figure's predicates.
 
     A mention the model ran together with a figure ('from 800 a day earlier') is read without it; a
@@ -187,7 +188,7 @@ def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None, others: 
     above = {t.i for t in anchor.ancestors} | {anchor.i}
     best = None
     for ent in _time_mentions(doc, sent):
-        ent = _without_figures(doc, ent, skip, fig, figure_spans)
+        ent = _without_figures(doc, ent, skip, fig, figure_spans, timed)
         if ent is None:
             continue
         if len(ent.text) > 120 or _is_duration(ent.text) or not dates.names_a_time(ent.text):
@@ -291,14 +292,16 @@ _AGE_BEFORE = re.compile(r"\bage[sd]?\b[^.;]*\Z", re.I)  # 'range in age from 20
 _BASELINE_BEFORE = re.compile(r"\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+\Z", re.I)
 
 
-def _without_figures(doc: Doc, ent: Span, skip, fig: Figure, figure_spans: set) -> Span | None:
+def _without_figures(doc: Doc, ent: Span, skip, fig: Figure, figure_spans: set, timed: set = frozenset()) -> Span | None:
     """The time mention as ``fig``'s, without a figure or source it overlaps at its start; None when
     nothing is left, or when it directly follows the baseline figure of a comparison ('up from 800 a
     day earlier': 800's time, not the new level's)."""
     text = text_of(doc)
     for s, e in skip:
         if s < ent.end_char and ent.start_char < e:
-            if s > ent.start_char or e >= ent.end_char:
+            if (s, e) in timed and (s, e) != (fig.start, fig.end):
+                continue  # 'sentenced to 12 years two years ago': a duration that dates the others whole
+            if s > ent.start_char or e >= ent.end_char or (s, e) in timed:
                 return None
             rest = [t for t in ent if t.idx >= e and not t.is_space]
             if not rest:

@@ -10,7 +10,7 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Kind = Literal["count", "money", "percent", "measure", "other"]
+Kind = Literal["count", "money", "percent", "measure", "duration", "age", "other"]
 Mod = Literal["approx", "less_than", "more_than", "at_most", "at_least"]
 Number = Union[int, float]  # 54 stays 54 (as the CLI writes it), 2.5 stays 2.5
 
@@ -24,7 +24,8 @@ class FigureField(BaseModel):
     low: Optional[Number] = Field(description="lower bound (equals value for a single figure)")
     high: Optional[Number] = Field(description="upper bound (equals value for a single figure)")
     mod: Optional[Mod] = Field(description="qualifier: null when stated exactly")
-    unit: Optional[str] = Field(description="counted noun, ISO 4217 code, '%', or unit of measure")
+    unit: Optional[str] = Field(description="counted noun, ISO 4217 code, '%', unit of measure, or for a duration or "
+                                            "an age its unit of time ('years', 'months', 'days')")
     kind: Kind
 
 
