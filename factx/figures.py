@@ -24,6 +24,8 @@ _UNITS = load("units")
 _CUES = load("cues")
 MEASURES: dict[str, str] = _UNITS["measure"]
 TIME_UNITS: dict[str, str] = _UNITS["time"]
+# A unit of measure written after the number ('300 Hz', '1520 sq m', 'minus-130 degrees Fahrenheit').
+_MEASURE_AFTER_RE = re.compile(r"(?:[^\S\r\n]+)(?P<unit>" + alternation(MEASURES) + r")(?![A-Za-z0-9])")
 CHANGE_VERBS = frozenset(_CUES["change_verbs"])
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
           "january", "february", "march", "april", "june", "july", "august", "september", "october",
@@ -48,7 +50,7 @@ _DOZEN = rf"(?:half{WS}a{WS}dozen|half-a-dozen|a{WS}dozen|dozen)(?!s)"
 _DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})++(?:\.\d+)?+(?![\d,]\d)|\d++(?:\.\d+)?+|\.\d++)"
 _LONG_SCALE = "|".join(SCALES)
 _SHORT_SCALE = "|".join(sorted(SHORT_SCALES, key=len, reverse=True))
-_PERCENT = rf"(?:{WS}?%|{WS}+(?i:per{WS}?cent(?:age{WS}+points?)?|percentage{WS}+points?|pct)\b|-(?i:percentage-)?points?\b)"
+_PERCENT = rf"(?:{WS}?%|{WS}+(?i:per{WS}?cent(?:age{WS}+points?)?|percentage{WS}+points?|pct)\b|-(?i:percentage-)?points?\b|pc(?![A-Za-z]))"
 _CURRENCY_PREFIX = alternation(_CURRENCIES["prefix"])
 _CURRENCY_WORD = alternation(list(_CURRENCIES["word"]) + list(_CURRENCIES["minor"]))
 _ATTACHED = alternation(_UNITS["attached"])
@@ -56,7 +58,7 @@ _ATTACHED = alternation(_UNITS["attached"])
 FIGURE_RE = re.compile(
     rf"""
     (?P<tilde>~{WS}?)?
-    (?P<sign>[-\u2212](?=[$£€¥\d]))?
+    (?P<sign>[-\u2212](?=[$£€¥\d])|(?i:minus)(?:-|{WS})(?=\d))?
     (?:(?P<cur>{_CURRENCY_PREFIX}){WS}?)?
     (?P<num>{_DIGITS}|(?i:{_FRACTION}|{_DOZEN}|{_WORD_CARDINAL}))
     (?:
@@ -68,6 +70,7 @@ FIGURE_RE = re.compile(
       | {WS}+(?P<curword>{_CURRENCY_WORD})\b
       | {WS}+(?P<times>times)\b
       | (?P<attached>{_ATTACHED})(?![A-Za-z])
+      | (?P<pence>p)(?![A-Za-z])
     )?
     """,
     re.VERBOSE,
@@ -152,10 +155,13 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         if nxt.isalnum() or nxt == "_" or (nxt in ".,:/" and nxt2.isdecimal()):
             continue
         word = not m.group("num")[0].isdecimal() and m.group("num")[0] != "."
+        hyphen_measure = None
         if nxt == "-" and nxt2.isalpha():
             unit = _hyphen_unit(text, end)
             if unit is None:
                 continue
+            if unit in MEASURES.values():
+                hyphen_measure = unit  # '185-hp', '130-foot
         if sum(ch.isdecimal() for ch in m.group("num")) > MAX_DIGITS:
             continue  # an identifier or a run of digits, not a quantity
         value = parse_number(m.group("num"))
@@ -167,10 +173,11 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
             currency = _CURRENCIES["prefix"].get(m.group("cur"))
         elif m.group("curword"):
             currency = _currency_word(m.group("curword"), text)
-        minor = _CURRENCIES["minor"].get(re.sub(r"\s+", " ", m.group("curword") or ""))
+        minor = _CURRENCIES["minor"].get(re.sub(r"\s+", " ", m.group("curword") or "pence" if m.group("pence")
+                                                 else m.group("curword") or ""))
         if minor is not None:  # '17 cents': a hundredth of the currency
             currency = minor[0]
-        attached = m.group("attached")
+        attached = m.group("attached") or hyphen_measure
         if short and not currency and short in ("m", "b", "B"):
             if short == "m" and not m.group("suffix"):
                 attached, short = "m", None
@@ -184,7 +191,7 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         suffix = m.group("suffix") or ""
         if m.group("times"):
             attached = "times"
-        elif suffix and not m.group("curword") and not attached:
+        elif suffix and not m.group("curword") and not attached and not m.group("pence"):
             low = suffix.lower()
             percent = "percentage points" if "point" in low and ("percent" in low or not low.startswith("-")) else (
                 "points" if "point" in low else "%")
@@ -203,6 +210,12 @@ def _hyphen_unit(text: str, end: int) -> str | None:
     if m and m.group(1).lower() in TIME_UNITS:
         return TIME_UNITS[m.group(1).lower()]
     return None
+
+
+def measure_after(text: str, fig: "Figure") -> str | None:
+    """The unit of measure written after the figure ('300 Hz' -> Hz, '1520 sq m' -> m2), or None."""
+    m = _MEASURE_AFTER_RE.match(text, fig.end, fig.end + 24)
+    return MEASURES[re.sub(r"\s+", " ", m.group("unit"))] if m else None
 
 
 def time_unit_after(text: str, fig: "Figure") -> tuple[str, bool] | None:
@@ -341,7 +354,8 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
     timed = fig.kind in ("duration", "age")
     if fig.bare and word and core.lower() in ("a", "an") or core.lower() == "one" and fig.bare and not timed:
         return "pronoun"
-    if fig.bare and not word and _YEAR_RE.fullmatch(core) and not timed:
+    measured = measure_after(text, fig) is not None
+    if fig.bare and not word and _YEAR_RE.fullmatch(core) and not timed and not measured:
         return "year"
     if not word and fig.kind not in ("money", "percent"):
         if _MONTH_BEFORE_RE.search(text[max(0, fig.num_start - 12):fig.num_start]) or _MONTH_AFTER_RE.match(
@@ -352,12 +366,12 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
     span = _span_tokens(doc, fig.num_start, fig.num_end)
     if span is None:
         return None
-    if fig.kind not in ("money", "percent") and not fig.scaled and not _NEVER_A_DATE.fullmatch(core):
+    if fig.kind not in ("money", "percent", "measure") and not fig.scaled and not _NEVER_A_DATE.fullmatch(core):
         for ent in entities_in(doc, max(0, span.start - 12), span.end + 12):
             if ent.label_ in ("DATE", "TIME") and ent.start_char < fig.num_end and fig.num_start < ent.end_char:
                 if not _counts_noun_outside(span, ent) and not _leads_time_phrase(span, ent):
                     return "date"
-    if fig.bare and not fig.is_range:
+    if fig.bare and not fig.is_range and not measured:
         first, last = span[0], span[-1]
         prev = doc[first.i - 1] if first.i > 0 else None
         if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.tag_ != "POS" \
@@ -527,7 +541,13 @@ def _read_context(doc: Doc, fig: Figure) -> None:
     if fig.currency:
         fig.unit, fig.kind = fig.currency, "money"
         return
-    if fig.kind in ("duration", "age") or fig.unit or noun is None:
+    if fig.kind in ("duration", "age") or fig.unit:
+        return
+    unit = measure_after(text_of(doc), fig)
+    if unit is not None and unit not in ("points", "degrees") or noun is None and unit is not None:
+        fig.unit, fig.kind = unit, "measure"
+        return
+    if noun is None:
         return
     word = noun.text
     if word in MEASURES or word.lower() in MEASURES:

@@ -192,3 +192,27 @@ def test_no_duration_or_age(extract, text):
 def test_a_duration_dates_the_other_figures_whole(extract):
     records = extract("He was sentenced to 12 years in prison two years ago.", "2019-01-01")
     assert figure_at(records, "12")["when"]["text"] == "two years ago"
+
+
+@pytest.mark.parametrize("text, figure, low, high, unit, kind", [
+    # units news uses
+    ("The engine makes 300 PS and 450 Nm of torque.", "300", 300, 300, "PS", "measure"),
+    ("The engine makes 300 PS and 450 Nm of torque.", "450", 450, 450, "Nm", "measure"),
+    ("It offers a 185-hp four-cylinder engine.", "185", 185, 185, "hp", "measure"),
+    ("The limit is between 15kHz and 17kHz.", "between 15kHz and 17kHz", 15, 17, "kHz", "measure"),
+    ("The scan ran at 300 Hz.", "300", 300, 300, "Hz", "measure"),
+    ("The 1520 sq m medical centre opened.", "1520", 1520, 1520, "m2", "measure"),
+    ("It can dip to minus-130 degrees Fahrenheit.", "minus-130", -130, -130, "°F", "measure"),
+    ("The toy runs on 2.4Ghz radio.", "2.4Ghz", 2.4, 2.4, "GHz", "measure"),
+    # currencies as written
+    ("Global debt was about $US113 trillion.", "about $US113 trillion", 1.13e14, 1.13e14, "USD", "money"),
+    ("It sold for $A82,615,680.", "$A82,615,680", 82615680, 82615680, "AUD", "money"),
+    ("Heineken rose to RM23.50.", "RM23.50", 23.5, 23.5, "MYR", "money"),
+    ("Crude rose to US $58.24 a barrel.", "US $58.24", 58.24, 58.24, "USD", "money"),
+    ("Vectura shares rose to 164p.", "164p", 1.64, 1.64, "GBP", "money"),
+    ("It costs 2,435,000 YEN.", "2,435,000 YEN", 2435000, 2435000, "JPY", "money"),
+    ("Britain can borrow at 1.38pc.", "1.38pc", 1.38, 1.38, "%", "percent"),
+])
+def test_units_and_currencies_as_written(extract, text, figure, low, high, unit, kind):
+    fig = figure_at(extract(text), figure)["figure"]
+    assert (fig["low"], fig["high"], fig["unit"], fig["kind"]) == (pytest.approx(low), pytest.approx(high), unit, kind)
