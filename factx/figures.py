@@ -178,7 +178,9 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         if minor is not None:  # '17 cents': a hundredth of the currency
             currency = minor[0]
         attached = m.group("attached") or hyphen_measure
-        if short and not currency and short in ("m", "b", "B"):
+        if short == "m" and not currency and not m.group("suffix") and _MILLION_NOUN.match(text, m.end("short")):
+            pass  # '1.2m tons', '3m people': million
+        elif short and not currency and short in ("m", "b", "B"):
             if short == "m" and not m.group("suffix"):
                 attached, short = "m", None
                 end = m.end("short")
@@ -200,6 +202,11 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         raws.append(_Raw(start, end, num_start, num_end, sign * value * scale, scale, bool(scale_word), currency,
                          percent, attached, word, text[start:end]))
     return raws
+
+
+# After '1.2m': a plural noun or a unit of measure makes the 'm' a million, not metres ('1.2m tons', '3m people').
+_MILLION_NOUN = re.compile(r"[^\S\r\n]+(?:(?!(?:is|was|has|its|this|thus|plus|as|us|yes)\b)[a-z]{2,}s\b|tonnes\b|"
+                           r"barrels\b|euros\b|dollars\b|pounds\b|people\b|children\b|men\b|women\b)")
 
 
 def _hyphen_unit(text: str, end: int) -> str | None:
@@ -317,9 +324,10 @@ def _mark_time(doc: Doc, text: str, fig: Figure) -> None:
     if found is not None:
         fig.unit, age = found
         fig.kind = "age" if age else "duration"
-    elif fig.bare and not fig.is_range and fig.low is not None and 0 < fig.low <= 120 and fig.low == int(fig.low) \
-            and (_AGED_BEFORE.search(text, max(0, fig.start - 8), fig.start) or _after_a_name(doc, fig)):
-        fig.unit, fig.kind = "years", "age"
+    elif fig.bare and fig.low is not None and 0 < fig.low <= 120 and fig.high <= 120 and fig.low == int(fig.low) \
+            and (_AGED_BEFORE.search(text, max(0, fig.start - 8), fig.start)
+                 or not fig.is_range and _after_a_name(doc, fig)):
+        fig.unit, fig.kind = "years", "age"  # 'aged 18 to 34' too
 
 
 def _after_a_name(doc: Doc, fig: Figure) -> bool:
@@ -374,6 +382,8 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
     if fig.bare and not fig.is_range and not measured:
         first, last = span[0], span[-1]
         prev = doc[first.i - 1] if first.i > 0 else None
+        if prev is not None and prev.is_alpha and prev.text[:1].islower() and any(c.isupper() for c in prev.text[1:]):
+            return "name"  # 'iPhone 14', 'eBay 2': a product or brand with its number
         if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.tag_ != "POS" \
                 and prev.ent_type_ not in ("GPE", "NORP", "DATE") and not prev.is_sent_start:
             return "name"
@@ -498,6 +508,8 @@ def _range(doc: Doc, a: _Raw, b: _Raw, gap: str) -> Figure | str | None:
         return None
     if connector == "and" and lead_word != "between":
         return None
+    if connector in ("-", "\u2013") and _is_bare(a) and _is_bare(b) and a.value >= b.value:
+        return "score"  # 'ended 2-2', 'won 3-1': a score, not a range
     if connector in ("to", "-", "\u2013", "\u2014") and _change_governed(doc, a.start) \
             and not _bounds_one_noun(doc, a, b):
         return None

@@ -216,3 +216,28 @@ def test_a_duration_dates_the_other_figures_whole(extract):
 def test_units_and_currencies_as_written(extract, text, figure, low, high, unit, kind):
     fig = figure_at(extract(text), figure)["figure"]
     assert (fig["low"], fig["high"], fig["unit"], fig["kind"]) == (pytest.approx(low), pytest.approx(high), unit, kind)
+
+
+@pytest.mark.parametrize("text, figure, value, unit", [
+    ("It plans to boost output to 1.2m tons by 2021.", "1.2m", 1.2e6, "tons"),
+    ("About 3m people watched.", "About 3m", 3e6, "people"),
+    ("He ran the 100m in 9.8 seconds.", "100m", 100, "m"),
+    ("Sony expects a profit of Y=590 billion.", "Y=590 billion", 5.9e11, "JPY"),
+])
+def test_m_is_million_before_a_plural(extract, text, figure, value, unit):
+    fig = figure_at(extract(text), figure)["figure"]
+    assert (fig["value"], fig["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The tie ended 2-2 on aggregate.",                         # a score
+    "The base iPhone 11 has a new camera.",                     # a product's number
+    "A unit at 16-18 Industrial Avenue was leased.",            # an address
+])
+def test_scores_products_and_addresses_are_no_figures(extract, text):
+    assert extract(text) == []
+
+
+def test_ages_as_a_range(extract):
+    fig = figure_at(extract("Most men aged 18 to 34 watch sports."), "18 to 34")["figure"]
+    assert (fig["low"], fig["high"], fig["kind"]) == (18, 34, "age")
