@@ -110,6 +110,7 @@ class Figure:
     num_end: int = 0
     first_end: int = 0
     scaled: bool = False  # written with a scale word ('15 million'): never a date
+    vague: bool = False  # a magnitude in words ('tens of thousands'): a range, approx
     tokens: list = field(default_factory=list, repr=False)
     noun: Token | None = field(default=None, repr=False)  # the counted or measured noun, when there is one
 
@@ -297,7 +298,11 @@ def find_figures(doc: Doc) -> list[Figure]:
     figures = _merge_ranges(doc, raws)
     for fig in figures:
         _mark_time(doc, text, fig)
-    verdicts = [_exclusion(doc, fig) for fig in figures]
+    vague = [fig for start, end in scan_ranges(doc) for fig in vague_magnitudes(text, start, end)]
+    if vague:
+        figures = sorted(figures + [v for v in vague if not any(f.start < v.end and v.start < f.end for f in figures)],
+                         key=lambda f: f.start)
+    verdicts = [None if fig.vague else _exclusion(doc, fig) for fig in figures]
     name_numbers = {_core_text(text, f) for f, v in zip(figures, verdicts) if v == "name"}
     kept = [f for f, v in zip(figures, verdicts)
             if v is None and not (f.bare and not f.is_range and _core_text(text, f) in name_numbers)]
@@ -312,6 +317,26 @@ def find_figures(doc: Doc) -> list[Figure]:
 
 
 _AGED_BEFORE = re.compile(rf"\b(?:aged?|ages){WS}+\Z", re.IGNORECASE)
+
+
+# Magnitudes written as words (RECORDS.md: ranges with mod approx): 'tens of thousands' is 10,000 to 100,000.
+_MAGNITUDES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 10**9,
+               "trillions": 10**12}
+VAGUE_RE = re.compile(rf"\b(?:(?P<times>tens|hundreds){WS}+of{WS}+)?(?P<mag>dozens|hundreds|thousands|millions|"
+                      rf"billions|trillions)\b(?!{WS}+(?:and|or){WS}+(?:hundreds|thousands))", re.IGNORECASE)
+
+
+def vague_magnitudes(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """'thousands', 'tens of thousands', 'hundreds of millions', 'dozens': ranges with mod approx, from the
+    magnitude up to ten times it ('dozens': 24 to 144, two dozen to twelve)."""
+    out = []
+    for m in VAGUE_RE.finditer(text, start, len(text) if end is None else end):
+        unit = _MAGNITUDES[m.group("mag").lower()]
+        times = {"tens": 10, "hundreds": 100}.get((m.group("times") or "").lower(), 1)
+        low, high = (24, 144) if unit == 12 else (unit * times, unit * times * 10)
+        out.append(Figure(m.start(), m.end(), low, high, is_range=True, mod="approx", bare=False,
+                          num_start=m.start(), num_end=m.end(), first_end=m.end(), scaled=True, vague=True))
+    return out
 
 
 def _mark_time(doc: Doc, text: str, fig: Figure) -> None:
@@ -560,6 +585,10 @@ def _read_context(doc: Doc, fig: Figure) -> None:
         fig.unit, fig.kind = unit, "measure"
         return
     if noun is None:
+        return
+    code = _currency_word(noun.text, text_of(doc)) if fig.vague else None
+    if code is not None:  # 'hundreds of millions of dollars'
+        fig.unit, fig.kind = code, "money"
         return
     word = noun.text
     if word in MEASURES or word.lower() in MEASURES:

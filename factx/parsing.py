@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import quote_spans
-from .figures import FIGURE_RE, MAX_DIGITS, time_unit_at
+from .figures import FIGURE_RE, MAX_DIGITS, VAGUE_RE, time_unit_at
 from .numbers import DENOMINATORS, TENS_WORDS, UNIT_WORDS
 
 CONTEXT_BEFORE = 1
@@ -177,7 +177,8 @@ def _isolate_long_words(text: str, piece: tuple[int, int, bool]) -> list[tuple[i
 
 _DIGIT = re.compile(r"\d")
 # Every figure holds a digit or one of these words (the scanner's number words, case-insensitive).
-_NUMBER_WORDS = sorted(set(UNIT_WORDS[1:]) | set(TENS_WORDS) | set(DENOMINATORS) | {"half", "dozen", "hundred"})
+_NUMBER_WORDS = sorted(set(UNIT_WORDS[1:]) | set(TENS_WORDS) | set(DENOMINATORS) | {"half", "dozen", "hundred", "thousand",
+                                                                                     "million", "billion", "trillion"})
 
 
 def number_positions(text: str) -> list[int] | None:
@@ -199,6 +200,8 @@ def number_positions(text: str) -> list[int] | None:
 
 
 def _has_figure(text: str, start: int, end: int) -> bool:
+    if VAGUE_RE.search(text, start, end):
+        return True
     for m in FIGURE_RE.finditer(text, start, end):
         alone = m.group(0).strip().lower() in _NOT_A_FIGURE_ALONE and not (
             m.group(0).strip().lower() == "one" and time_unit_at(text, m.end()))  # 'for one year': a duration

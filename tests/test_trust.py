@@ -241,3 +241,23 @@ def test_scores_products_and_addresses_are_no_figures(extract, text):
 def test_ages_as_a_range(extract):
     fig = figure_at(extract("Most men aged 18 to 34 watch sports."), "18 to 34")["figure"]
     assert (fig["low"], fig["high"], fig["kind"]) == (18, 34, "age")
+
+
+@pytest.mark.parametrize("text, figure, low, high, unit, kind", [
+    ("Tens of thousands of people marched.", "Tens of thousands", 10_000, 100_000, "people", "count"),
+    ("Hundreds of people and dozens of police were there.", "Hundreds", 100, 1_000, "people", "count"),
+    ("Hundreds of people and dozens of police were there.", "dozens", 24, 144, "police", "count"),
+    ("It cost hundreds of millions of dollars.", "hundreds of millions", 1e8, 1e9, "USD", "money"),
+])
+def test_vague_magnitudes_are_approximate_ranges(extract, text, figure, low, high, unit, kind):
+    fig = figure_at(extract(text), figure)["figure"]
+    assert (fig["low"], fig["high"], fig["mod"], fig["unit"], fig["kind"], fig["value"]) == (
+        low, high, "approx", unit, kind, None)
+
+
+@pytest.mark.parametrize("text", [
+    "About three hundred people came.",   # a number, not a vague magnitude
+    "He finished second in 2019.",        # no magnitude at all
+])
+def test_no_vague_magnitude(extract, text):
+    assert all(r["figure"]["mod"] != "approx" or r["figure"]["value"] is not None for r in extract(text))
