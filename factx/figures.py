@@ -316,6 +316,8 @@ def find_figures(doc: Doc) -> list[Figure]:
     return kept
 
 
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:for|in|within|after|over|than|of|about|nearly|almost|just|only|least|"
+                                 rf"to|last|past|first|next){WS}+\Z", re.IGNORECASE)
 _AGED_BEFORE = re.compile(rf"\b(?:aged?|ages){WS}+\Z", re.IGNORECASE)
 
 
@@ -346,6 +348,9 @@ def _mark_time(doc: Doc, text: str, fig: Figure) -> None:
     if fig.currency or fig.kind == "percent" or fig.scaled:
         return
     found = time_unit_after(text, fig)
+    if found is not None and text[fig.num_start:fig.num_end].lower() == "one" and not _PREPOSITION_BEFORE.search(
+            text, max(0, fig.start - 12), fig.start):
+        return  # 'One day he left': an idiom; 'for one year' is a duration
     if found is not None:
         fig.unit, age = found
         fig.kind = "age" if age else "duration"
@@ -379,13 +384,33 @@ def _span_tokens(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+# 'one' before a noun counts it ('one man was killed', 'one solution'); these nouns make idioms instead.
+COUNTED_ONE_RE = re.compile(r"\b[Oo]ne[^\S\r\n]+(?!(?:of|another|day|time|point|way|thing|hand|side|more|or|and|"
+                            r"in|on|at|to|by|who|that|which|is|was|has|had|would|will|can|could|should|must|"
+                            r"might|may|does|did|says|said)\b)[a-z]{3,}\b")
+
+
+def _counts_one(doc: Doc, fig: Figure) -> bool:
+    """'one man was killed', 'one solution': 'one' modifies the noun after it, which is no idiom ('one day',
+    'at one point') and no 'one of'. A pronoun 'one' stays out, as the record contract says."""
+    text = text_of(doc)
+    if not COUNTED_ONE_RE.match(text, fig.num_start):
+        return False
+    span = _span_tokens(doc, fig.num_start, fig.num_end)
+    if span is None or span.end >= len(doc):
+        return False
+    one, noun = span[-1], doc[span.end]
+    return one.dep_ == "nummod" and one.head.i == noun.i and noun.pos_ == "NOUN"
+
+
 def _exclusion(doc: Doc, fig: Figure) -> str | None:
     """Why a scanned figure is not one ('date', 'name', ...), or None when it is one."""
     text = text_of(doc)
     core = text[fig.num_start:fig.num_end] if not fig.is_range else text[fig.num_start:fig.first_end]
     word = not core[:1].isdecimal() and core[:1] != "."
     timed = fig.kind in ("duration", "age")
-    if fig.bare and word and core.lower() in ("a", "an") or core.lower() == "one" and fig.bare and not timed:
+    if fig.bare and word and core.lower() in ("a", "an") or core.lower() == "one" and fig.bare and not timed \
+            and not _counts_one(doc, fig):
         return "pronoun"
     measured = measure_after(text, fig) is not None
     if fig.bare and not word and _YEAR_RE.fullmatch(core) and not timed and not measured:

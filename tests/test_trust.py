@@ -261,3 +261,23 @@ def test_vague_magnitudes_are_approximate_ranges(extract, text, figure, low, hig
 ])
 def test_no_vague_magnitude(extract, text):
     assert all(r["figure"]["mod"] != "approx" or r["figure"]["value"] is not None for r in extract(text))
+
+
+@pytest.mark.parametrize("text, figure, unit", [
+    ("You have one solution that does it all.", "one", "solution"),
+    ("One man was killed in the crash.", "One", "man"),
+    ("It resulted in a one penny loss.", "one penny", "USD"),
+])
+def test_counted_one(extract, text, figure, unit):
+    fig = figure_at(extract(text), figure)["figure"]
+    assert fig["unit"] == unit and fig["low"] == (0.01 if unit == "USD" else 1)
+
+
+@pytest.mark.parametrize("text", [
+    "One of them said nothing.",            # a pronoun
+    "He is one of the best players.",       # 'one of the'
+    "At one point he left.",                # an idiom
+    "One day he left.",                     # an idiom, not a duration
+])
+def test_one_as_a_pronoun_or_idiom(extract, text):
+    assert extract(text) == []
