@@ -8,7 +8,9 @@ within a sentence first by value (within 0.1 %), then leftover predictions and
 gold quantities are paired in order of appearance (those count as detections
 with a wrong value). Measures on matched pairs: value, unit (against `unit` and
 `normalized_unit`), qualifier (gold `change` ~ > < against figure.mod; quantulum3
-reports no qualifier, so it is scored as "none").
+reports no qualifier, so it is scored as "none"). This matcher pairs leftovers in order, which
+the shared matcher does not: the shared matcher's numbers for factx are printed too (the figures to
+compare with other systems, CQE's included).
 """
 from __future__ import annotations
 
@@ -136,6 +138,22 @@ def score(preds: list[list[dict]], golds: list[list[dict]]) -> dict:
             "qualifier_accuracy": mod_ok / tp if tp else 0.0, "matched": tp}
 
 
+SHARED_SCORER = SHARED / "bench-data" / "newsquant" / "score.py"
+
+
+def shared_matcher() -> dict:
+    """factx scored by the shared NewsQuant matcher (the one every system is compared with): its documents,
+    factx's records, its JSON summary."""
+    with tempfile.TemporaryDirectory() as tmp:
+        docs, pred = Path(tmp) / "docs.jsonl", Path(tmp) / "pred.jsonl"
+        subprocess.run([sys.executable, str(SHARED_SCORER), "docs", str(docs)], check=True)
+        pred.write_text(subprocess.run(FACTX + ["extract", str(docs), "-q", "-f", "jsonl"], check=True,
+                                       capture_output=True, text=True).stdout)
+        out = subprocess.run([sys.executable, str(SHARED_SCORER), "score", str(pred)], check=True,
+                             capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
 def main() -> None:
     data = json.loads(DATA.read_text(encoding="utf-8"))
     sentences = [d["text"] for d in data]
@@ -148,7 +166,11 @@ def main() -> None:
     table(f"NewsQuant: {len(sentences)} sentences, {sum(map(len, golds))} quantities",
           ["extractor", *columns, "seconds"],
           [[name, *(r[c] for c in columns), seconds[name]] for name, r in results.items()])
-    save("newsquant", {"results": results, "seconds": seconds})
+    shared = shared_matcher()
+    table("NewsQuant, shared matcher (../shared/bench-data/newsquant/score.py)",
+          ["extractor", "precision", "recall", "f1", "unit_accuracy"],
+          [["factx", shared["precision"], shared["recall"], shared["f1"], shared["unit_accuracy"]]])
+    save("newsquant", {"results": results, "seconds": seconds, "shared_matcher": shared})
 
 
 if __name__ == "__main__":

@@ -29,6 +29,12 @@ def main() -> None:
                            ("qualifier_accuracy", "qualifier accuracy")):
             print(f"| {label} | {f2(nq['results']['factx'][key])} | {f2(nq['results']['quantulum3'][key])} |")
         print()
+        shared = nq.get("shared_matcher")
+        if shared:
+            print("The shared NewsQuant matcher (`../shared/bench-data/newsquant/score.py`, the one every system is "
+                  "compared with) scores factx at precision "
+                  f"{f2(shared['precision'])}, recall {f2(shared['recall'])}, F1 {f2(shared['f1'])}, unit accuracy "
+                  f"{f2(shared['unit_accuracy'])} (CQE, by the same matcher: 0.95, 0.91, 0.93, 0.90).\n")
     mt = load("meantime")
     if mt:
         print("MEANTIME (97 Wikinews articles, annotated region; `bench/meantime.py`)\n")

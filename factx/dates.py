@@ -308,6 +308,12 @@ def normalise(expr: str, ref: dt.date | None, *, future: bool | None = None) -> 
     reference = _reference(low)
     if reference is not None:
         return reference
+    span = re.fullmatch(r"(?:(?:over|in|during|for|within)\s+)?(?:the\s+)?(?:last|past|next|coming|previous)\s+"
+                        r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                        r"(?P<unit>day|week|month|year|decade)s?", low.strip(" .,"))
+    if span:  # 'the past nine days': a duration, TIMEX3 P9D
+        unit = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}[span.group("unit")]
+        return f"P{_count(span.group('n'))}{unit}"
     if re.search(r"\b(?:last|past|next|coming|previous)\s+(?:\d+|two|three|four|five|six|several|few)\b", low):
         return None
     value = _point(expr, ref, future)
