@@ -9,6 +9,7 @@ what it counts. Word lists live in ``factx/data``.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -248,7 +249,13 @@ def _currency_word(word: str, text: str) -> str | None:
     code = words.get(key) or words.get(key.lower())
     if code is not None:
         return code
-    shared = _CURRENCIES["shared"].get(key.lower())
+    return _shared_currency(key.lower(), text)
+
+
+@functools.lru_cache(maxsize=8)
+def _shared_currency(word: str, text: str) -> str | None:
+    """Cached per text (a string keeps its hash), so a document full of 'crowns' is read once, not once each."""
+    shared = _CURRENCIES["shared"].get(word)
     if not shared:
         return None
     found = [(m.start(), code) for code, names in shared.items()
@@ -300,8 +307,8 @@ def find_figures(doc: Doc) -> list[Figure]:
         _mark_time(doc, text, fig)
     vague = [fig for start, end in scan_ranges(doc) for fig in vague_magnitudes(text, start, end)]
     if vague:
-        figures = sorted(figures + [v for v in vague if not any(f.start < v.end and v.start < f.end for f in figures)],
-                         key=lambda f: f.start)
+        taken = _Mask([(f.start, f.end) for f in figures])
+        figures = sorted(figures + [v for v in vague if not taken.overlaps(v.start, v.end)], key=lambda f: f.start)
     verdicts = [None if fig.vague else _exclusion(doc, fig) for fig in figures]
     name_numbers = {_core_text(text, f) for f, v in zip(figures, verdicts) if v == "name"}
     kept = [f for f, v in zip(figures, verdicts)
