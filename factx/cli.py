@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import typing
 from dataclasses import replace
 import os
 import sys
@@ -19,6 +20,7 @@ from typer.core import TyperGroup
 
 from . import __version__
 from .errors import FactxError, InputError
+from .records import Kind as RecordKind
 
 class _Commands(TyperGroup):
     """factx's command group: a usage error is one line naming the option, not Click's boxed usage text."""
@@ -89,14 +91,8 @@ class Engine(str, enum.Enum):
     ray = "ray"
 
 
-class Kind(str, enum.Enum):
-    count = "count"
-    money = "money"
-    percent = "percent"
-    measure = "measure"
-    duration = "duration"
-    age = "age"
-    other = "other"
+# The record contract's kinds of figure (records.Kind), as choices for --kind.
+Kind = enum.Enum("Kind", {kind: kind for kind in typing.get_args(RecordKind)}, type=str)
 
 
 class Format(str, enum.Enum):

@@ -57,21 +57,24 @@ def test_resume_after_the_output_was_cut_short(runner, texts, tmp_path, monkeypa
     assert "extracted again" in result.stderr
 
 
-def test_resume_after_the_output_was_changed(runner, texts, tmp_path, monkeypatch):
+@pytest.fixture
+def first_run(runner, texts, tmp_path, monkeypatch):
+    """A finished run over texts/ from tmp_path: its output file and bytes."""
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "out.jsonl"
     run(runner, "texts", "-o", out, "-q")
-    expected = out.read_bytes()
+    return out, out.read_bytes()
+
+
+def test_resume_after_the_output_was_changed(runner, first_run):
+    out, expected = first_run
     out.write_bytes(expected.replace(b'"value":40', b'"value":41'))  # same length, other bytes
     assert run(runner, "texts", "-o", out, "--resume", "-q").exit_code == 0
     assert out.read_bytes() == expected
 
 
-def test_resume_from_another_folder_refuses(runner, texts, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    out = tmp_path / "out.jsonl"
-    run(runner, "texts", "-o", out, "-q")
-    before = out.read_bytes()
+def test_resume_from_another_folder_refuses(runner, texts, first_run, monkeypatch):
+    out, before = first_run
     monkeypatch.chdir(texts)
     result = run(runner, ".", "-o", out, "--resume")
     assert result.exit_code == 2
@@ -80,11 +83,8 @@ def test_resume_from_another_folder_refuses(runner, texts, tmp_path, monkeypatch
     assert out.read_bytes() == before
 
 
-def test_resume_from_the_same_folder_adds_nothing(runner, texts, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    out = tmp_path / "out.jsonl"
-    run(runner, "texts", "-o", out, "-q")
-    before = out.read_bytes()
+def test_resume_from_the_same_folder_adds_nothing(runner, first_run):
+    out, before = first_run
     result = run(runner, "texts", "-o", out, "--resume")
     assert (result.exit_code, out.read_bytes()) == (0, before)
     assert result.stderr == "0 documents, 0 records, 6 already done\n"
