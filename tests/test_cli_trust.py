@@ -237,3 +237,11 @@ def test_readme_conflicts_example(runner, tmp_path):
     got = [[c["claim"], c["what"], c["agree"], [[f["who"], f["figure"]] for f in c["figures"]]]
            for c in map(json.loads, result.stdout.splitlines())]
     assert [json.loads(line) for line in block.group("out").splitlines()] == got
+
+
+def test_kind_filter(runner):
+    text = "A 45-year-old man paid $300 for 12 years of service; 40 people came."
+    result = runner.invoke(app, ["extract", "-", "-q", "--kind", "age", "--kind", "money"], input=text)
+    assert [json.loads(line)["figure"]["kind"] for line in result.stdout.splitlines()] == ["age", "money"]
+    bad = runner.invoke(app, ["extract", "-", "--kind", "weight"], input=text)
+    assert bad.exit_code == 2 and bad.stderr.startswith("error: --kind: ")
