@@ -171,6 +171,9 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
             continue
         short = m.group("short")
         currency = None
+        if m.group("cur") == "PS" and not (m.group("scale") or m.group("short") or len(
+                re.sub(r"\D", "", m.group("num"))) >= 3 or "." in m.group("num")):
+            continue  # 'PS5' is a console; 'PS2.7m' and 'PS21,700' are pounds written in ASCII
         if m.group("cur"):
             currency = _CURRENCIES["prefix"].get(m.group("cur"))
         elif m.group("curword"):
@@ -431,7 +434,8 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
     span = _span_tokens(doc, fig.num_start, fig.num_end)
     if span is None:
         return None
-    if fig.kind not in ("money", "percent", "measure") and not fig.scaled and not _NEVER_A_DATE.fullmatch(core):
+    if fig.kind not in ("money", "percent", "measure") and not measured and not fig.scaled \
+            and not _NEVER_A_DATE.fullmatch(core):
         for ent in entities_in(doc, max(0, span.start - 12), span.end + 12):
             if ent.label_ in ("DATE", "TIME") and ent.start_char < fig.num_end and fig.num_start < ent.end_char:
                 if not _counts_noun_outside(span, ent) and not _leads_time_phrase(span, ent):

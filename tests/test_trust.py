@@ -281,3 +281,18 @@ def test_counted_one(extract, text, figure, unit):
 ])
 def test_one_as_a_pronoun_or_idiom(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text, figure, low, high, unit", [
+    ("The panel strength was set to 9 ksi.", "9", 9, 9, "ksi"),
+    ("Mix 50mL of acid.", "50mL", 50, 50, "ml"),
+    ("Adults need about 2000 - 2500 Calories a day.", "about 2000 - 2500", 2000, 2500, "calories"),
+    ("The package was worth up to PS2.7m.", "up to PS2.7m", 2.7e6, 2.7e6, "GBP"),  # '£' as some feeds write it
+])
+def test_more_units(extract, text, figure, low, high, unit):
+    fig = figure_at(extract(text), figure)["figure"]
+    assert (fig["low"], fig["high"], fig["unit"]) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+def test_a_console_is_no_money(extract):
+    assert extract("He bought a PS5 console.") == []
