@@ -211,7 +211,7 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
 
 # After '1.2m': a plural noun or a unit of measure makes the 'm' a million, not metres ('1.2m tons', '3m people').
 _MILLION_NOUN = re.compile(r"[^\S\r\n]+(?:(?!(?:is|was|has|its|this|thus|plus|as|us|yes)\b)[a-z]{2,}s\b|tonnes\b|"
-                           r"barrels\b|euros\b|dollars\b|pounds\b|people\b|children\b|men\b|women\b)")
+                           r"barrels\b|euros\b|dollars\b|pounds\b|people\b|children\b|men\b|women\b|of\b)")
 
 
 def _hyphen_unit(text: str, end: int) -> str | None:
@@ -340,12 +340,12 @@ VAGUE_RE = re.compile(rf"\b(?:(?P<times>tens|hundreds){WS}+of{WS}+)?(?P<mag>doze
 
 def vague_magnitudes(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """'thousands', 'tens of thousands', 'hundreds of millions', 'dozens': ranges with mod approx, from the
-    magnitude up to ten times it ('dozens': 24 to 144, two dozen to twelve)."""
+    magnitude up to ten times it ('dozens': 12 to 120)."""
     out = []
     for m in VAGUE_RE.finditer(text, start, len(text) if end is None else end):
         unit = _MAGNITUDES[m.group("mag").lower()]
         times = {"tens": 10, "hundreds": 100}.get((m.group("times") or "").lower(), 1)
-        low, high = (24, 144) if unit == 12 else (unit * times, unit * times * 10)
+        low, high = unit * times, unit * times * 10
         out.append(Figure(m.start(), m.end(), low, high, is_range=True, mod="approx", bare=False,
                           num_start=m.start(), num_end=m.end(), first_end=m.end(), scaled=True, vague=True))
     return out
@@ -574,6 +574,8 @@ def _range(doc: Doc, a: _Raw, b: _Raw, gap: str) -> Figure | str | None:
     if connector in ("to", "-", "\u2013", "\u2014") and _change_governed(doc, a.start) \
             and not _bounds_one_noun(doc, a, b):
         return None
+    if not _is_bare(a) and _is_bare(b) and not b.word:
+        return None  # 'gained 0.7 percent to 6,327.80': a change and a level; a range writes its unit last or twice
     if connector == "or" and not (_is_bare(a) and not b.currency and a.word == b.word):
         return None
     low_value, high_value = a.value, b.value
