@@ -371,15 +371,16 @@ def _mark_time(doc: Doc, text: str, fig: Figure) -> None:
 
 
 def _after_a_name(doc: Doc, fig: Figure) -> bool:
-    """'Mason Haliburton, 8, of Omaha': a number set off by commas right after a person's name."""
+    """'Mason Haliburton, 8, of Omaha': a number set off by commas right after a person's name (not in
+    parentheses: 'Dak Prescott (4)' is a shirt number)."""
     text = text_of(doc)
-    if not re.match(r",|\)", text[fig.end:fig.end + 1]) or not re.search(r"[,(]\s*\Z", text[max(0, fig.start - 3):fig.start]):
+    if not re.match(r",", text[fig.end:fig.end + 1]) or not re.search(r",\s*\Z", text[max(0, fig.start - 3):fig.start]):
         return False
     span = _span_tokens(doc, fig.start, fig.end)
     if span is None or span.start < 2:
         return False
     name = doc[span.start - 2]
-    return name.ent_type_ == "PERSON" and doc[span.start - 1].text in (",", "(")
+    return name.ent_type_ == "PERSON" and doc[span.start - 1].text == ","
 
 
 def _core_text(text: str, fig: Figure) -> str:
@@ -453,7 +454,7 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
             return "name"  # 'than the 787.', 'The 747 took off': a model number used as a noun
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         after = doc[last.i + 2] if last.i + 2 < len(doc) else None
-        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and "." not in core \
                 and nxt.ent_type_ not in ("NORP", "GPE", "LOC", "PERSON") \
                 and not (after is not None and after.pos_ == "NOUN" and after.text[:1].islower()):
             return "name"

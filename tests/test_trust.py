@@ -305,3 +305,12 @@ def test_a_console_is_no_money(extract):
 ])
 def test_index_names_and_levels(extract, text, figures):
     assert [r["figure"]["text"] for r in extract(text)] == figures
+
+
+def test_a_decimal_before_a_capitalised_word_is_no_name(extract):
+    assert [r["figure"]["value"] for r in extract("Top relievers: John Gant (0.5 WAR), Alex Reyes (0.4 WAR).")] \
+        == [0.5, 0.4]
+
+
+def test_a_shirt_number_is_no_age(extract):
+    assert all(r["figure"]["kind"] != "age" for r in extract("Dak Prescott (4) celebrates a touchdown."))
