@@ -163,7 +163,7 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
             if unit is None:
                 continue
             if unit in MEASURES.values():
-                hyphen_measure = unit  # '185-hp', '130-foot
+                hyphen_measure = unit  # '185-hp', '130-foot'
         if sum(ch.isdecimal() for ch in m.group("num")) > MAX_DIGITS:
             continue  # an identifier or a run of digits, not a quantity
         value = parse_number(m.group("num"))
@@ -178,8 +178,8 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
             currency = _CURRENCIES["prefix"].get(m.group("cur"))
         elif m.group("curword"):
             currency = _currency_word(m.group("curword"), text)
-        minor = _CURRENCIES["minor"].get(re.sub(r"\s+", " ", m.group("curword") or "pence" if m.group("pence")
-                                                 else m.group("curword") or ""))
+        minor_word = "pence" if m.group("pence") else re.sub(r"\s+", " ", m.group("curword") or "")
+        minor = _CURRENCIES["minor"].get(minor_word)
         if minor is not None:  # '17 cents': a hundredth of the currency
             currency = minor[0]
         attached = m.group("attached") or hyphen_measure
