@@ -32,12 +32,11 @@ _BARE_CUES = {"show", "shows", "say", "says", "said", "suggest", "suggests", "in
               "estimates", "report", "reports"}
 # Words that open a qualified figure ('between 200 and 300', 'about 50', 'over 1,000'); the parser sometimes
 # hangs them on the reporting verb instead of on the figure.
-_QUALIFIER_HEADS = {"between", "about", "around", "over", "under", "nearly", "almost", "roughly", "some",
-                    "approximately", "up", "fewer", "less", "more", "at", "than"}
+_QUALIFIER_HEADS = frozenset(_CUES["qualifier_heads"])
 # A stated expectation inside a statement ('Gallois said the company expects to cut 4,300 jobs') is the
 # speaker's figure: the plan verb's subject is what the statement is about, not who reports it.
-_PLAN_CUES = {"expect", "project", "forecast", "predict", "estimate", "believe", "calculate"}
-_SPEECH_CUES = {"say", "tell", "announce", "state", "add", "write", "report", "confirm", "declare", "explain", "note"}
+_PLAN_CUES = frozenset(_CUES["plan_verbs"])
+_SPEECH_CUES = frozenset(_CUES["speech_verbs"])
 # Sources that are data rather than people: what they show, give or have is reported by them.
 _DATA_NOUNS = frozenset(_CUES["data_nouns"])
 _DATA_VERBS = frozenset(_CUES["data_verbs"])

@@ -26,11 +26,8 @@ _CUE_VERBS = frozenset(load("cues")["verbs"])
 
 # Lower rank = more specific.
 RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_ACTOR, RANK_DESCRIPTOR = 1, 2, 3, 4, 5, 6, 7
-_DESCRIBES_ORG = "organisation"
 # Nouns for companies and institutions: a place word describing one ('U.S. automaker') is the weakest place.
-_ORG_NOUNS = {"automaker", "carmaker", "manufacturer", "maker", "company", "firm", "airline", "carrier", "bank",
-              "group", "corporation", "conglomerate", "giant", "retailer", "operator", "producer", "insurer",
-              "lender", "supplier", "division", "subsidiary", "unit", "government", "agency", "military", "army"}
+_ORG_NOUNS = frozenset(load("places")["organisation_nouns"])
 _LOCAL_WORDS = {"region", "province", "oblast", "county", "district", "area", "front", "village", "city", "town",
                 "airport", "border", "port", "square", "factory", "plant", "market", "base", "state", "island"}
 _PLACE_NOUNS = {"region", "area", "market", "markets", "economy", "front", "border", "coast", "city", "state",
@@ -206,13 +203,13 @@ def _place(span: Span, label: str) -> Place | None:
         return None  # parties, religions, ethnic groups: not places
     if label == "NORP" and not _nationality_locates(root):
         return None  # 'a German airline', 'Chinese citizens': who or what, not where
-    describes = _DESCRIBES_ORG if label != "NORP" and _describes_thing(span) else None
-    if describes is not None and not _describes_an_organisation(root):
+    describes = label != "NORP" and _describes_thing(span)
+    if describes and not _describes_an_organisation(root):
         return None  # 'US-based', 'of Omaha', 'Finance of Kuwait': what, not where
     if span.text.isupper() and len(span) > 1 and span.text.lower() not in gazetteer():
         return None  # shouted headings ('ACCIDENT WAITING') mistaken for places
     rank, country = _rank_of(span.text, label)
-    if describes is not None:
+    if describes:
         rank = RANK_DESCRIPTOR  # 'U.S. automaker GM', 'a German airline': only when nothing else says where
     elif label != "NORP" and root.dep_ in ("nsubj", "nsubjpass", "poss") or _locates_the_source(root):
         rank = RANK_ACTOR
