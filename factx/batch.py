@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Iterable, Iterator, NamedTuple
 
 import orjson
 
@@ -174,6 +174,33 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+class _Entry(NamedTuple):
+    """One manifest line: a document's id and content hash, the byte range of its records and their hash."""
+
+    id: str
+    content: str
+    start: int
+    end: int
+    records: str
+
+
+def _manifest_entry(line: bytes) -> _Entry | None:
+    """The entry of a whole manifest line, or None for a torn line or one of an older factx."""
+    if not line.endswith(b"\n"):
+        return None
+    try:
+        entry = orjson.loads(line)
+        start, end = int(entry["start"]), int(entry["end"])
+        return _Entry(entry["id"], entry["hash"], start, end, entry["records"]) if end >= start else None
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _read_range(handle: IO[bytes], start: int, end: int) -> bytes:
+    handle.seek(start)
+    return handle.read(end - start)
+
+
 class ResumableOutput:
     """An output file written per document, with a manifest of the documents whose records are complete.
 
@@ -212,27 +239,17 @@ class ResumableOutput:
         except FileNotFoundError:
             return done, 0
         lines = data.splitlines(keepends=True)
-        offset = 0
         with open(self.path, "rb") as output:
             for number, line in enumerate(lines):
-                try:
-                    entry = orjson.loads(line) if line.endswith(b"\n") else None
-                    start, stop = int(entry["start"]), int(entry["end"])
-                    key, digest = (entry["id"], entry["hash"]), entry["records"]
-                except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-                    entry = None
-                if entry is None or start != end or stop < start:
+                entry = _manifest_entry(line)
+                if entry is None or entry.start != end or \
+                        _digest(_read_range(output, entry.start, entry.end)) != entry.records:
                     self.lost = len(lines) - number
                     break
-                output.seek(start)
-                if _digest(output.read(stop - start)) != digest:
-                    self.lost = len(lines) - number
-                    break
-                done[key] += 1
-                self.by_hash.setdefault(key[1], key[0])
-                end = stop
-                offset += len(line)
-                valid = offset
+                end = entry.end
+                done[(entry.id, entry.content)] += 1
+                self.by_hash.setdefault(entry.content, entry.id)
+                valid += len(line)
         with open(self.manifest_path, "r+b") as fh:
             fh.truncate(valid)
         return done, end

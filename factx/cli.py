@@ -182,7 +182,7 @@ def extract(
     address: Optional[str] = typer.Option(None, "--address", metavar="ADDRESS", help="With --engine ray: the cluster to attach to (auto, ray://host:port); default: start a local Ray."),
     kinds: Optional[List[Kind]] = typer.Option(None, "--kind", "-k", metavar="KIND",
                                                help="Keep only figures of this kind (repeatable; default: every "
-                                                    "kind): count, money, percent, measure, duration, age, other."),
+                                                    f"kind): {', '.join(kind.value for kind in Kind)}."),
     workers: int = typer.Option(0, "--workers", min=0, metavar="N", help="With --engine ray: actors, each loading the model once (0: every CPU of the cluster; a Ray of factx's own gets --jobs CPUs)."),
 ) -> None:
     """Extract one record per figure: value, unit, who reported it, when and where.

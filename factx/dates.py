@@ -261,10 +261,12 @@ def _relative(low: str, ref: dt.date | None) -> str | None:
     return str(ref.year + step)
 
 
+# The present as a phrase ('to date', 'at the moment'): in running text it dates the figure's predicate.
+_PRESENT_PHRASES = r"now|currently|at\s+present|at\s+the\s+moment|to\s+date|so\s+far|as\s+yet|for\s+now|presently"
+PRESENT_RE = re.compile(rf"\b(?:{_PRESENT_PHRASES})\b", re.I)
 # TIMEX3's reference values: the present, the past and the future as such, with no calendar value.
 _REFERENCES = [
-    ("PRESENT_REF", re.compile(r"(?:right\s+)?now|currently|current|presently|at\s+present|at\s+the\s+moment|"
-                               r"these\s+days|nowadays|already|to\s+date|so\s+far|as\s+yet|for\s+now|"
+    ("PRESENT_REF", re.compile(rf"(?:right\s+)?(?:{_PRESENT_PHRASES})|current|these\s+days|nowadays|already|"
                                r"this\s+(?:crucial\s+)?moment")),
     ("PAST_REF", re.compile(r"(?:more\s+|until\s+|only\s+)?recent(?:ly)?|lately|previously|formerly|once|earlier|"
                             r"(?:in\s+)?the\s+past|(?:in\s+)?(?:recent|past)\s+(?:years|months|weeks|days|decades)|"
@@ -335,35 +337,26 @@ def names_a_time(expr: str) -> bool:
     return not _NOT_A_TIME.match(re.sub(r"\s+", " ", expr.strip(" .,")))
 
 
-# The present, written as a phrase spaCy does not tag ('to date', 'at the moment'): a time with no calendar value.
-PRESENT_RE = re.compile(r"\b(?:now|currently|at\s+present|at\s+the\s+moment|to\s+date|so\s+far|as\s+yet|"
-                        r"for\s+now|presently)\b", re.I)
-
-# A clock time in running text: hours and minutes with a colon, or with am/pm ('16:08', '6.13am', '2 p.m.').
+# A clock time in running text, a time of the document's day: hours and minutes with a colon, or with am/pm
+# ('at 16:08 UTC', '6.13am', '2 p.m.'). A bare '3.50' is a price, not a time.
 CLOCK_IN_TEXT_RE = re.compile(
-    r"(?<![\d.:,$£€])(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s*[ap]\.?m\b\.?)?|(?:[.:][0-5]\d)?\s*[ap]\.?m\b\.?)"
+    r"(?<![\d.:,$£€])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?m\b\.?)?"
+    r"|(?:[.:](?P<m2>[0-5]\d))?\s*(?P<ampm2>[ap])\.?m\b\.?)"
     r"(?:\s*(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|CEST)\b)?(?![\d:])", re.I)
-
-# Clock times: a time of the document's day ('at 16:08 UTC', 'by 2pm', '6.13am').
-CLOCK_RE = re.compile(
-    r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)?(?:\s*(?P<zone>GMT|UTC|BST|"
-    r"EST|EDT|CST|CDT|PST|PDT|CET|CEST|local time))?(?![\d:])", re.I)
 
 
 def clock_value(expr: str, ref: dt.date | None) -> str | None:
-    """'16:08 UTC' on 2008-09-17 -> '2008-09-17T16:08'; '2pm' -> 'T14:00'; None for a number that is no clock
-    time (neither minutes nor am/pm) or without a document date."""
-    m = CLOCK_RE.search(expr)
-    if m is None or not (m.group("m") or m.group("ampm")):
+    """'16:08 UTC' on 2008-09-17 -> '2008-09-17T16:08'; '2pm' -> 'T14:00'; None when ``expr`` holds no clock
+    time. Without a document date the day is XXXX-XX-XX."""
+    m = CLOCK_IN_TEXT_RE.search(expr)
+    if m is None:
         return None
-    hour, minute = int(m.group("h")), int(m.group("m") or 0)
-    ampm = (m.group("ampm") or "").lower()
-    if ampm.startswith("p") and hour < 12:
+    hour, minute = int(m.group("h")), int(m.group("m") or m.group("m2") or 0)
+    ampm = (m.group("ampm") or m.group("ampm2") or "").lower()
+    if ampm == "p" and hour < 12:
         hour += 12
-    elif ampm.startswith("a") and hour == 12:
+    elif ampm == "a" and hour == 12:
         hour = 0
-    if ampm and hour > 23:
-        return None
     day = ref.isoformat() if ref else "XXXX-XX-XX"
     return f"{day}T{hour:02d}:{minute:02d}"
 

@@ -396,16 +396,22 @@ def _span_tokens(doc: Doc, start: int, end: int) -> Span | None:
 
 
 # 'one' before a noun counts it ('one man was killed', 'one solution'); these nouns make idioms instead.
-COUNTED_ONE_RE = re.compile(r"\b[Oo]ne[^\S\r\n]+(?!(?:of|another|day|time|point|way|thing|hand|side|more|or|and|"
+_COUNTED_ONE_RE = re.compile(r"\b[Oo]ne[^\S\r\n]+(?!(?:of|another|day|time|point|way|thing|hand|side|more|or|and|"
                             r"in|on|at|to|by|who|that|which|is|was|has|had|would|will|can|could|should|must|"
                             r"might|may|does|did|says|said)\b)[a-z]{3,}\b")
+
+
+def one_may_count(text: str, start: int, end: int) -> bool:
+    """Whether the 'one' at ``start:end`` may be a figure ('for one year', 'one man'): the planner's cheap test,
+    before the parse decides (``_counts_one``, ``_mark_time``)."""
+    return bool(time_unit_at(text, end) or _COUNTED_ONE_RE.match(text, start))
 
 
 def _counts_one(doc: Doc, fig: Figure) -> bool:
     """'one man was killed', 'one solution': 'one' modifies the noun after it, which is no idiom ('one day',
     'at one point') and no 'one of'. A pronoun 'one' stays out, as the record contract says."""
     text = text_of(doc)
-    if not COUNTED_ONE_RE.match(text, fig.num_start):
+    if not _COUNTED_ONE_RE.match(text, fig.num_start):
         return False
     span = _span_tokens(doc, fig.num_start, fig.num_end)
     if span is None or span.end >= len(doc):
@@ -620,7 +626,7 @@ def _read_context(doc: Doc, fig: Figure) -> None:
     if fig.kind in ("duration", "age") or fig.unit:
         return
     unit = measure_after(text_of(doc), fig)
-    if unit is not None and unit not in ("points", "degrees") or noun is None and unit is not None:
+    if unit is not None:  # '300 Hz', '1520 sq m': the unit as written beats the parse's noun
         fig.unit, fig.kind = unit, "measure"
         return
     if noun is None:
@@ -672,11 +678,12 @@ def _share_percent(text: str, figures: list[Figure]) -> None:
             fig.unit, fig.kind = "%", "percent"
 
 
-# Verbs that say a figure was passed: 'topped 65 percent', 'sales will exceed 700' (figure.mod more_than).
-_PASSING_VERBS = {"exceed", "top", "surpass"}  # not "pass": "passed along $365,116"
+# Verbs that say a figure was passed: 'topped 65 percent', 'sales will exceed 700'.
+_PASSING_VERBS = frozenset(_CUES["passing_verbs"])
 
 
 def _verb_qualifier(fig: Figure) -> None:
+    """A figure with no qualifier of its own that a passing verb takes as object is more_than it."""
     if fig.mod is not None or not fig.tokens:
         return
     head = fig.tokens[-1]

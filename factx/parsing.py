@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import quote_spans
-from .figures import COUNTED_ONE_RE, FIGURE_RE, MAX_DIGITS, VAGUE_RE, time_unit_at
+from .figures import FIGURE_RE, MAX_DIGITS, VAGUE_RE, one_may_count
 from .numbers import DENOMINATORS, TENS_WORDS, UNIT_WORDS
 
 CONTEXT_BEFORE = 1
@@ -203,8 +203,8 @@ def _has_figure(text: str, start: int, end: int) -> bool:
     if VAGUE_RE.search(text, start, end):
         return True
     for m in FIGURE_RE.finditer(text, start, end):
-        alone = m.group(0).strip().lower() in _NOT_A_FIGURE_ALONE and not (
-            m.group(0).strip().lower() == "one" and (time_unit_at(text, m.end()) or COUNTED_ONE_RE.match(text, m.start())))
+        word = m.group(0).strip().lower()
+        alone = word in _NOT_A_FIGURE_ALONE and not (word == "one" and one_may_count(text, m.start(), m.end()))
         if not alone and sum(map(str.isdecimal, m.group(0))) <= MAX_DIGITS:
             return True
     return False

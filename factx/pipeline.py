@@ -95,12 +95,9 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
         return []
     attributor = Attributor(doc)
     places = place_mentions(doc)
-    figure_spans = [(f.start, f.end) for f in figures]
-    places = _outside(places, figure_spans)  # 'Swedish' in '31 billion Swedish crowns' names a currency
-    figure_tokens = {t.i for f in figures for t in f.tokens}
-    figure_set = set(figure_spans)
-    timed = {(f.start, f.end) for f in figures if f.kind in ("duration", "age")}
-    figure_starts = [s for s, _ in figure_spans]
+    index = _FigureIndex.of(figures)
+    mentions: dict[int, list[Span]] = {}  # sentence start -> its time mentions, read once for all its figures
+    places = _outside(places, index.spans)  # 'Swedish' in '31 billion Swedish crowns' names a currency
     counted = {f.noun.i for f in figures if f.kind == "count" and f.noun is not None}
     ref_text = ref.isoformat() if ref else None
     text = text_of(doc)
@@ -112,10 +109,9 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
         sent = anchor.sent
         source = attributor.source_of(fig.tokens, fig.start)
         where = _where(doc, places, sent, fig, counted)
-        lo = bisect.bisect_left(figure_starts, sent.start_char)
-        hi = bisect.bisect_left(figure_starts, sent.end_char)
-        when_skip = figure_spans[lo:hi] + ([(source.start, source.end)] if source else [])
-        when = _when(doc, sent, fig, when_skip, ref, figure_tokens, figure_set, timed)
+        if sent.start not in mentions:
+            mentions[sent.start] = _time_mentions(doc, sent)
+        when = _when(doc, sent, mentions[sent.start], fig, index, (source.start, source.end) if source else None, ref)
         out.append({
             "doc": document.id,
             "figure": {
@@ -138,6 +134,26 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
                     record[key]["start"] += offset
                     record[key]["end"] += offset
     return out
+
+
+@dataclass(frozen=True)
+class _FigureIndex:
+    """Where a document's figures are, so that one figure's words are not read as another's."""
+
+    spans: list[tuple[int, int]]  # in text order
+    starts: list[int]
+    tokens: frozenset[int]
+    timed: frozenset[tuple[int, int]]  # durations and ages: they date other figures whole
+
+    @classmethod
+    def of(cls, figures: list[Figure]) -> "_FigureIndex":
+        spans = [(f.start, f.end) for f in figures]
+        return cls(spans, [s for s, _ in spans], frozenset(t.i for f in figures for t in f.tokens),
+                   frozenset((f.start, f.end) for f in figures if f.kind in ("duration", "age")))
+
+    def in_sentence(self, sent: Span) -> list[tuple[int, int]]:
+        return self.spans[bisect.bisect_left(self.starts, sent.start_char):bisect.bisect_left(self.starts,
+                                                                                                 sent.end_char)]
 
 
 def _outside(places: list, spans: list[tuple[int, int]]) -> list:
@@ -176,24 +192,26 @@ def _what(fig: Figure, counted: Token | None) -> str | None:
     return counted.lower_ if counted is not None and fig.kind == "count" else None
 
 
-def _when(doc: Doc, sent: Span, fig: Figure, skip, ref: dt.date | None, others: set[int] = frozenset(),
-          figure_spans: set = frozenset(), timed: set = frozenset()) -> dict | None:
+def _when(doc: Doc, sent: Span, mentions: list[Span], fig: Figure, index: _FigureIndex,
+          source: tuple[int, int] | None, ref: dt.date | None) -> dict | None:
     """The time expression of the figure's clause: a DATE/TIME mention attached to the figure's predicates.
 
     A mention the model ran together with a figure ('from 800 a day earlier') is read without it; a
-    mention that hangs on another figure of the sentence (``others``: its token indices) is that one's.
-    Clock times the model leaves untagged ('at 16:08 UTC') are times of the document's day.
+    mention that hangs on another figure of the sentence is that one's. Clock times the model leaves
+    untagged ('at 16:08 UTC') are times of the document's day.
     """
     anchor = fig.tokens[-1]
     above = {t.i for t in anchor.ancestors} | {anchor.i}
+    own = {t.i for t in fig.tokens}
+    here = index.in_sentence(sent)
     best = None
-    for ent in _time_mentions(doc, sent):
-        ent = _without_figures(doc, ent, skip, fig, figure_spans, timed)
+    for ent in mentions:
+        ent = _without_figures(doc, ent, fig, here, source, index.timed)
         if ent is None:
             continue
         if len(ent.text) > 120 or _is_duration(ent.text) or not dates.names_a_time(ent.text):
             continue
-        if not _attaches_to(ent, above, others, {t.i for t in fig.tokens}):
+        if not _attaches_to(ent, above, index.tokens, own):
             continue
         distance = abs(ent.start_char - fig.start)
         if best is None or distance < best[0]:
@@ -292,12 +310,13 @@ _AGE_BEFORE = re.compile(r"\bage[sd]?\b[^.;]*\Z", re.I)  # 'range in age from 20
 _BASELINE_BEFORE = re.compile(r"\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+\Z", re.I)
 
 
-def _without_figures(doc: Doc, ent: Span, skip, fig: Figure, figure_spans: set, timed: set = frozenset()) -> Span | None:
-    """The time mention as ``fig``'s, without a figure or source it overlaps at its start; None when
-    nothing is left, or when it directly follows the baseline figure of a comparison ('up from 800 a
-    day earlier': 800's time, not the new level's)."""
+def _without_figures(doc: Doc, ent: Span, fig: Figure, here: list[tuple[int, int]], source: tuple[int, int] | None,
+                     timed: frozenset) -> Span | None:
+    """The time mention as ``fig``'s, without a figure of its sentence (``here``) or the source it overlaps at
+    its start; None when nothing is left, or when it directly follows the baseline figure of a comparison
+    ('up from 800 a day earlier': 800's time, not the new level's)."""
     text = text_of(doc)
-    for s, e in skip:
+    for (s, e), is_figure in [(span, True) for span in here] + ([(source, False)] if source else []):
         if s < ent.end_char and ent.start_char < e:
             if (s, e) in timed and (s, e) != (fig.start, fig.end):
                 continue  # 'sentenced to 12 years two years ago': a duration that dates the others whole
@@ -307,7 +326,7 @@ def _without_figures(doc: Doc, ent: Span, skip, fig: Figure, figure_spans: set, 
             if not rest:
                 return None
             ent = doc[rest[0].i:ent.end]
-        if e <= ent.start_char and (s, e) != (fig.start, fig.end) and (s, e) in figure_spans and ent.start_char - e <= 3 \
+        if is_figure and e <= ent.start_char and (s, e) != (fig.start, fig.end) and ent.start_char - e <= 3 \
                 and not text[e:ent.start_char].strip() and _BASELINE_BEFORE.search(text[max(0, s - 16):s]):
             return None
     return ent
@@ -342,9 +361,10 @@ _CLAUSE_EDGES = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis", "xcomp"}
 ATTACH_STEPS = 4  # 'downloaded since its launch in 2003': the time hangs on a noun of the figure's clause
 
 
-def _attaches_to(ent: Span, tokens: set[int], others: set[int] = frozenset(), own: set[int] = frozenset()) -> bool:
+def _attaches_to(ent: Span, tokens: set[int], figures: frozenset[int] = frozenset(),
+                 own: set[int] = frozenset()) -> bool:
     """Whether the mention hangs on one of ``tokens`` within ATTACH_STEPS steps, not passing first through a
-    token of another figure (in ``others``, not in ``own``)."""
+    token of another figure (in ``figures``, not in ``own``)."""
     tok = ent.root
     crossed = False
     for step in range(ATTACH_STEPS):
@@ -354,7 +374,7 @@ def _attaches_to(ent: Span, tokens: set[int], others: set[int] = frozenset(), ow
         tok = tok.head
         if tok.i in tokens:
             return True
-        if tok.i in others and tok.i not in own:
+        if tok.i in figures and tok.i not in own:
             return False
     return False
 

@@ -30,8 +30,10 @@ RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_AC
 _ORG_NOUNS = frozenset(load("places")["organisation_nouns"])
 _LOCAL_WORDS = {"region", "province", "oblast", "county", "district", "area", "front", "village", "city", "town",
                 "airport", "border", "port", "square", "factory", "plant", "market", "base", "state", "island"}
+# Nouns a nationality word may modify and still say where ('European markets', 'the Japanese economy').
+_NATIONALITY_PLACE_HEADS = frozenset(load("places")["nationality_place_heads"])
 _PLACE_NOUNS = {"region", "area", "market", "markets", "economy", "front", "border", "coast", "city", "state",
-                "country", "capital", "province", "county"} | set(load("places")["nationality_place_heads"])
+                "country", "capital", "province", "county"} | _NATIONALITY_PLACE_HEADS
 _LOCATIVE = {"in", "at", "to", "near", "into", "across", "throughout", "on", "inside", "outside", "within", "around",
              "towards", "toward", "from"}
 
@@ -210,7 +212,7 @@ def _place(span: Span, label: str) -> Place | None:
         return None  # shouted headings ('ACCIDENT WAITING') mistaken for places
     rank, country = _rank_of(span.text, label)
     if describes:
-        rank = RANK_DESCRIPTOR  # 'U.S. automaker GM', 'a German airline': only when nothing else says where
+        rank = RANK_DESCRIPTOR  # 'U.S. automaker GM': only when nothing else in the sentence says where
     elif label != "NORP" and root.dep_ in ("nsubj", "nsubjpass", "poss") or _locates_the_source(root):
         rank = RANK_ACTOR
     elif root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
@@ -219,8 +221,6 @@ def _place(span: Span, label: str) -> Place | None:
     return Place(span.text, label, span.start_char, span.end_char, rank, country, root.head.i, holder,
                  clause_verb(root))
 
-
-_NATIONALITY_PLACE_HEADS = frozenset(load("places")["nationality_place_heads"])
 
 
 def _describes_an_organisation(root) -> bool:
