@@ -31,6 +31,32 @@ from conftest import figure_at
     ("The bank lent 10 billion pesos.", "10 billion pesos", 1e10, 1e10, "MXN", "money"),
     ("Manila allotted 4 billion Philippine pesos.", "4 billion Philippine pesos", 4e9, 4e9, "PHP", "money"),
     ("The shares were sold for SEK 450 million.", "SEK 450 million", 4.5e8, 4.5e8, "SEK", "money"),
+    # a range under a change verb, a level that is no date, a number before 'this year'
+    ("The plan says 25,000 to 30,000 positions should be cut by 2012.", "25,000 to 30,000", 25000, 30000, "positions",
+     "count"),
+    ("The fall left the index at 11,188.23 on Friday.", "11,188.23", 11188.23, 11188.23, None, "other"),
+    ("Kim has ordered 49 tests, including 21 this year.", "21", 21, 21, "tests", "count"),
+    # units news uses
+    ("The engine makes 300 PS and 450 Nm of torque.", "300", 300, 300, "PS", "measure"),
+    ("The engine makes 300 PS and 450 Nm of torque.", "450", 450, 450, "Nm", "measure"),
+    ("It offers a 185-hp four-cylinder engine.", "185", 185, 185, "hp", "measure"),
+    ("The limit is between 15kHz and 17kHz.", "between 15kHz and 17kHz", 15, 17, "kHz", "measure"),
+    ("The scan ran at 300 Hz.", "300", 300, 300, "Hz", "measure"),
+    ("The 1520 sq m medical centre opened.", "1520", 1520, 1520, "m2", "measure"),
+    ("It can dip to minus-130 degrees Fahrenheit.", "minus-130", -130, -130, "°F", "measure"),
+    ("The toy runs on 2.4Ghz radio.", "2.4Ghz", 2.4, 2.4, "GHz", "measure"),
+    # currencies as written
+    ("Global debt was about $US113 trillion.", "about $US113 trillion", 1.13e14, 1.13e14, "USD", "money"),
+    ("It sold for $A82,615,680.", "$A82,615,680", 82615680, 82615680, "AUD", "money"),
+    ("Heineken rose to RM23.50.", "RM23.50", 23.5, 23.5, "MYR", "money"),
+    ("Crude rose to US $58.24 a barrel.", "US $58.24", 58.24, 58.24, "USD", "money"),
+    ("Vectura shares rose to 164p.", "164p", 1.64, 1.64, "GBP", "money"),
+    ("It costs 2,435,000 YEN.", "2,435,000 YEN", 2435000, 2435000, "JPY", "money"),
+    ("Britain can borrow at 1.38pc.", "1.38pc", 1.38, 1.38, "%", "percent"),
+    ("The panel strength was set to 9 ksi.", "9", 9, 9, "ksi", "measure"),
+    ("Mix 50mL of acid.", "50mL", 50, 50, "ml", "measure"),
+    ("Adults need about 2000 - 2500 Calories a day.", "about 2000 - 2500", 2000, 2500, "calories", "measure"),
+    ("The package was worth up to PS2.7m.", "up to PS2.7m", 2.7e6, 2.7e6, "GBP", "money"),  # '£' as some feeds write it
 ])
 def test_figures_survive(extract, text, figure, low, high, unit, kind):
     record = figure_at(extract(text), figure)["figure"]
@@ -140,16 +166,6 @@ def test_no_qualifier_or_percent_borrowed(extract, text, figure):
     assert fig["mod"] is None and fig["kind"] != "percent"
 
 
-@pytest.mark.parametrize("text, figure, low, high, unit", [
-    ("The plan says 25,000 to 30,000 positions should be cut by 2012.", "25,000 to 30,000", 25000, 30000, "positions"),
-    ("The fall left the index at 11,188.23 on Friday.", "11,188.23", 11188.23, 11188.23, None),
-    ("Kim has ordered 49 tests, including 21 this year.", "21", 21, 21, "tests"),
-])
-def test_more_figures_survive(extract, text, figure, low, high, unit):
-    fig = figure_at(extract(text, "2016-10-09"), figure)["figure"]
-    assert (fig["low"], fig["high"], fig["unit"]) == (low, high, unit)
-
-
 @pytest.mark.parametrize("text", [
     "Here is the plan:\n\n1 Feel free to scream.\n\n2 Practice acceptance.\n",  # list numbers
     "A protest shut down the 101 freeway in Los Angeles.",                    # a road's number
@@ -192,30 +208,6 @@ def test_no_duration_or_age(extract, text):
 def test_a_duration_dates_the_other_figures_whole(extract):
     records = extract("He was sentenced to 12 years in prison two years ago.", "2019-01-01")
     assert figure_at(records, "12")["when"]["text"] == "two years ago"
-
-
-@pytest.mark.parametrize("text, figure, low, high, unit, kind", [
-    # units news uses
-    ("The engine makes 300 PS and 450 Nm of torque.", "300", 300, 300, "PS", "measure"),
-    ("The engine makes 300 PS and 450 Nm of torque.", "450", 450, 450, "Nm", "measure"),
-    ("It offers a 185-hp four-cylinder engine.", "185", 185, 185, "hp", "measure"),
-    ("The limit is between 15kHz and 17kHz.", "between 15kHz and 17kHz", 15, 17, "kHz", "measure"),
-    ("The scan ran at 300 Hz.", "300", 300, 300, "Hz", "measure"),
-    ("The 1520 sq m medical centre opened.", "1520", 1520, 1520, "m2", "measure"),
-    ("It can dip to minus-130 degrees Fahrenheit.", "minus-130", -130, -130, "°F", "measure"),
-    ("The toy runs on 2.4Ghz radio.", "2.4Ghz", 2.4, 2.4, "GHz", "measure"),
-    # currencies as written
-    ("Global debt was about $US113 trillion.", "about $US113 trillion", 1.13e14, 1.13e14, "USD", "money"),
-    ("It sold for $A82,615,680.", "$A82,615,680", 82615680, 82615680, "AUD", "money"),
-    ("Heineken rose to RM23.50.", "RM23.50", 23.5, 23.5, "MYR", "money"),
-    ("Crude rose to US $58.24 a barrel.", "US $58.24", 58.24, 58.24, "USD", "money"),
-    ("Vectura shares rose to 164p.", "164p", 1.64, 1.64, "GBP", "money"),
-    ("It costs 2,435,000 YEN.", "2,435,000 YEN", 2435000, 2435000, "JPY", "money"),
-    ("Britain can borrow at 1.38pc.", "1.38pc", 1.38, 1.38, "%", "percent"),
-])
-def test_units_and_currencies_as_written(extract, text, figure, low, high, unit, kind):
-    fig = figure_at(extract(text), figure)["figure"]
-    assert (fig["low"], fig["high"], fig["unit"], fig["kind"]) == (pytest.approx(low), pytest.approx(high), unit, kind)
 
 
 @pytest.mark.parametrize("text, figure, value, unit", [
@@ -281,17 +273,6 @@ def test_counted_one(extract, text, figure, unit):
 ])
 def test_one_as_a_pronoun_or_idiom(extract, text):
     assert extract(text) == []
-
-
-@pytest.mark.parametrize("text, figure, low, high, unit", [
-    ("The panel strength was set to 9 ksi.", "9", 9, 9, "ksi"),
-    ("Mix 50mL of acid.", "50mL", 50, 50, "ml"),
-    ("Adults need about 2000 - 2500 Calories a day.", "about 2000 - 2500", 2000, 2500, "calories"),
-    ("The package was worth up to PS2.7m.", "up to PS2.7m", 2.7e6, 2.7e6, "GBP"),  # '£' as some feeds write it
-])
-def test_more_units(extract, text, figure, low, high, unit):
-    fig = figure_at(extract(text), figure)["figure"]
-    assert (fig["low"], fig["high"], fig["unit"]) == (pytest.approx(low), pytest.approx(high), unit)
 
 
 def test_a_console_is_no_money(extract):
