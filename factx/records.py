@@ -29,6 +29,13 @@ class FigureField(BaseModel):
     kind: Kind
 
 
+class Mention(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="the words as in the input")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class WhoField(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = Field(description="the source as written near the figure")
@@ -62,6 +69,11 @@ class Record(BaseModel):
     doc: str = Field(description="path as given, '-' for stdin, or the JSON Lines id")
     figure: FigureField
     what: Optional[str] = Field(description="the event or property the figure quantifies")
+    subject: Optional[Mention] = Field(default=None, description="the entity or group the figure measures: 'Apple' "
+                                       "in 'Apple holds $214.9 billion', 'North Korean soldiers' in '4,000 North "
+                                       "Korean soldiers were killed'; null when the text does not say")
+    part_of: Optional[Mention] = Field(default=None, description="for a part of a larger group, that group as "
+                                       "written: 'those injured' in '20 of those injured'; null otherwise")
     who: Optional[WhoField]
     cue: Optional[str] = Field(description="the word or phrase carrying the attribution; null when who is null")
     when: Optional[WhenField]

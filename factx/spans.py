@@ -7,8 +7,12 @@ once per document and kept in ``doc.user_data``.
 from __future__ import annotations
 
 import bisect
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span
+
+from .resources import DEFAULT_MODEL
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
@@ -116,3 +120,43 @@ def lemma(tok) -> str:
 
 
 _LEMMA_CACHE: dict[int, dict] = {}
+
+
+@cache
+def _word_lemmatizer():
+    """spaCy's rule lemmatizer with the English tables the default pipeline ships, for words out of context
+    (a record's ``what``); None when that pipeline is not installed."""
+    try:
+        package = resources.files(DEFAULT_MODEL)
+    except ModuleNotFoundError:
+        return None
+    tables = next((p for p in package.iterdir() if p.is_dir() and (p / "lemmatizer" / "lookups").is_dir()), None)
+    if tables is None:
+        return None
+    from spacy.lang.en import English
+    from spacy.lookups import Lookups
+
+    nlp = English()
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    lookups = Lookups().from_disk(tables / "lemmatizer" / "lookups")
+    lemmatizer.initialize(lookups=lookups)
+    index = lookups.get_table("lemma_index")
+    irregular = set(lookups.get_table("lemma_exc")["verb"])
+    return nlp.vocab, lemmatizer, {pos: set(index[pos]) for pos in ("noun", "verb")}, irregular
+
+
+@cache
+def word_lemma(word: str) -> str:
+    """The lemma of one lower-case word without its sentence: 'injuries' -> injury, 'rose' -> rise, 'bus' ->
+    bus. A noun reading is tried first, a verb reading first for '-ed' and '-ing' forms and irregular verbs
+    ('was', 'held'); a form the tables do not know is no lemma."""
+    found = _word_lemmatizer()
+    if found is None:
+        return word
+    vocab, lemmatizer, known, irregular = found
+    for pos in (("VERB", "NOUN") if word.endswith(("ed", "ing")) or word in irregular else ("NOUN", "VERB")):
+        forms = lemmatizer.rule_lemmatize(Doc(vocab, words=[word], pos=[pos])[0])
+        form = forms[0] if forms else word
+        if form != word and form in known[pos.lower()]:
+            return form
+    return word

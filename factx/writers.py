@@ -12,7 +12,8 @@ from rich.table import Table
 
 CSV_COLUMNS = [
     "doc", "figure_text", "figure_start", "figure_end", "figure_value", "figure_low", "figure_high", "figure_mod",
-    "figure_unit", "figure_kind", "what", "who_text", "who_name", "who_label", "who_start", "who_end", "cue",
+    "figure_unit", "figure_kind", "what", "subject_text", "subject_start", "subject_end", "part_of_text",
+    "part_of_start", "part_of_end", "who_text", "who_name", "who_label", "who_start", "who_end", "cue",
     "when_text", "when_value", "when_start", "when_end", "where_text", "where_label", "where_start", "where_end",
     "where_country", "sentence", "doc_date", "claim",
 ]
@@ -27,7 +28,7 @@ def flatten(record: dict) -> dict:
     """Nested fields as prefixed columns: figure.value -> figure_value, who.name -> who_name."""
     flat = {}
     for key, value in record.items():
-        if key in ("figure", "who", "when", "where"):
+        if key in ("figure", "subject", "part_of", "who", "when", "where"):
             for sub in CSV_COLUMNS:
                 if sub.startswith(key + "_"):
                     flat[sub] = (value or {}).get(sub[len(key) + 1:])

@@ -27,13 +27,15 @@ def test_ranges_respect_qualifiers(a, b, agree):
 
 @pytest.mark.parametrize("what, key", [("killed", "killed"), ("died", "killed"), ("deaths", "killed"),
                                        ("injured", "wounded"), ("sent", "deployed"), ("dispatched", "deployed"),
-                                       ("bundled", "bundl"), (None, None)])
+                                       ("injuries", "wounded"), ("bundled", "bundle"), ("buses", "bus"),
+                                       ("bus", "bus"), ("rose", "rose"), ("holds", "hold"), ("death toll", "killed"),
+                                       (None, None)])
 def test_fold_what(what, key):
     assert fold_what(what) == key
 
 
 ARTICLE = (
-    "Officials in Kyiv said on Monday that around 300 soldiers had been killed near Kursk.\n"
+    "Officials in Kyiv said that around 300 soldiers had been killed near Kursk.\n"
     "President Volodymyr Zelenskyy said 4,000 soldiers had been killed near Kursk.\n"
     "The army said more than 1,000 soldiers were sent to Kursk, while the ministry said 3,000 soldiers were sent.\n"
 )

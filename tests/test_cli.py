@@ -16,6 +16,8 @@ RECORD = {
     "figure": {"text": "300", "start": 33, "end": 36, "value": 300, "low": 300, "high": 300, "mod": None,
                "unit": "soldiers", "kind": "count"},
     "what": "killed",
+    "subject": {"text": "soldiers", "start": 37, "end": 45},
+    "part_of": None,
     "who": {"text": "The ministry", "name": "The ministry", "label": "ORG", "start": 0, "end": 12},
     "cue": "said",
     "when": {"text": "Friday", "value": "2025-02-28", "start": 21, "end": 27},
