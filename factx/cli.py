@@ -486,12 +486,12 @@ def conflicts(
 
             buffer = io.StringIO()
             writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerow(["claim", "what", "unit", "where", "when", "when_value", "agree", "doc", "doc_claim", "who",
-                             "figure", "low", "high", "mod", "start", "end"])
+            writer.writerow(["claim", "what", "subject", "unit", "where", "when", "when_value", "agree", "doc",
+                             "doc_claim", "who", "figure", "low", "high", "mod", "start", "end"])
             for c in found:
                 for f in c["figures"]:  # booleans and nulls written as JSON writes them: true, false, ''
                     writer.writerow(["" if v is None else v for v in (
-                        c["claim"], c["what"], c["unit"], c["where"], c["when"], c["when_value"],
+                        c["claim"], c["what"], c["subject"], c["unit"], c["where"], c["when"], c["when_value"],
                         "true" if c["agree"] else "false", f["doc"], f["claim"], f["who"], f["figure"], f["low"],
                         f["high"], f["mod"], f["start"], f["end"])])
             out.write(buffer.getvalue().encode("utf-8"))

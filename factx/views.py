@@ -57,7 +57,8 @@ def conflicts_view(claims: list[dict]) -> Group:
     parts = []
     for claim in claims:
         verdict = Text("agree", style="green") if claim["agree"] else Text("DISAGREE", style="bold red")
-        title = Text.assemble((f"{claim['what']}", "bold"), f" ({claim['unit'] or 'no unit'})",
+        title = Text.assemble((f"{claim['what']}", "bold"), f" of {claim['subject']}" if claim.get("subject") else "",
+                              f" ({claim['unit'] or 'no unit'})",
                               f" where: {claim['where'] or '-'}", f"  when: {claim['when'] or '-'}  ", verdict)
         table = Table(title=title, title_justify="left", header_style="bold")
         for column in ("doc", "who", "figure", "range"):
