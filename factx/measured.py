@@ -135,7 +135,7 @@ def _phrase(tok: Token, skip: set[int]) -> tuple[int, int] | None:
             break
         left = child.left_edge
     while left.i < tok.i and (left.dep_ in ("det", "punct", "case", "advmod", "predet") or _is_pronoun(left)
-                              or left.i in skip or left.like_num or left.is_punct):
+                              or left.i in skip or left.like_num or left.is_punct or left.is_space):
         left = doc[left.i + 1]
     right = tok
     of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
