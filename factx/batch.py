@@ -25,7 +25,7 @@ from typing import IO, Iterable, Iterator, NamedTuple
 
 import orjson
 
-from .errors import FactxError
+from .errors import FactxError, InputError
 from .inputs import Document
 
 CHUNK = 8
@@ -33,12 +33,15 @@ CHUNK = 8
 
 @dataclass(frozen=True)
 class Outcome:
-    document: Document
+    """One document's records, or why it failed; or (``document`` None) an input that could not be read."""
+
+    document: Document | None
     records: list[dict] | None
     error: str | None = None
+    problem: InputError | None = None  # the read error: input name, line, kind
 
 
-def _outcome(document: Document, result) -> Outcome:
+def outcome_of(document: Document, result: list[dict] | Exception) -> Outcome:
     if isinstance(result, Exception):
         return Outcome(document, None, f"{type(result).__name__}: {result}")
     return Outcome(document, result)
@@ -58,7 +61,7 @@ def process(documents: Iterable[Document], model: str, jobs: int = 1) -> Iterato
 
     nlp = load_model(model)
     for document, result in run(nlp, documents):
-        yield _outcome(document, result)
+        yield outcome_of(document, result)
 
 
 def _chain(head: list, rest: Iterator) -> Iterator:
@@ -91,7 +94,7 @@ def _die_with_parent() -> None:
 def _work(chunk: list[Document]) -> list[Outcome]:
     from .pipeline import run
 
-    return [_outcome(document, result) for document, result in run(_WORKER_NLP, chunk)]
+    return [outcome_of(document, result) for document, result in run(_WORKER_NLP, chunk)]
 
 
 class _Pool:

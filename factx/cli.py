@@ -4,11 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import typing
-from dataclasses import replace
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Iterator, List, Optional
+from typing import Annotated, List, Optional
 
 import orjson
 import typer
@@ -198,15 +197,14 @@ def extract(
     (the others are still processed and written), 2 usage error, 130 interrupted
     (rerun with --resume to continue).
     """
-    from .batch import ResumableOutput, ResumeMismatch, default_jobs, process
-    from .inputs import InputOptions, count_documents, iter_documents
+    from .engine import Extraction, Interrupted, ResumeMismatch, WriteFailed
+    from .inputs import InputOptions, count_documents
     from .pipeline import check_model
     from .writers import WRITERS
 
     options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
                            doc_date=_parse_date(doc_date))
     fmt = _output_format(output_format, output)
-    keep = {k.value for k in kinds} if kinds else None
     if resume and (output is None or fmt != "jsonl"):
         raise typer.BadParameter("--resume needs -o FILE with JSON Lines output", param_hint="--resume")
     try:
@@ -218,105 +216,57 @@ def extract(
     except FactxError as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE)
-    jobs = jobs or default_jobs()
-
-    resumable = None
+    job = Extraction(inputs, WRITERS[fmt], output=output, resumable=output is not None and fmt == "jsonl",
+                     resume=resume, errors=errors, model=model, jobs=jobs, engine=engine.value, options=options,
+                     kinds={k.value for k in kinds} if kinds else None, address=address, workers=workers,
+                     stdout=sys.stdout.buffer)
     try:
-        if output is not None and fmt == "jsonl":
-            resumable = ResumableOutput(output, resume)
-            sink = resumable.stream
-        else:
-            sink = open(output, "wb") if output is not None else sys.stdout.buffer
-        error_log = open(errors, "ab" if resume else "wb") if errors is not None else None
+        job.open()
     except OSError as exc:
         _error(f"{exc.filename}: cannot write ({exc.strerror}); check the folder exists and is writable")
         raise typer.Exit(EXIT_FAILED)
-    if resumable is not None and resumable.lost and not quiet:
-        _warn(f"{output}: {resumable.lost} of the documents listed in {resumable.manifest_path.name} are missing "
+    if job.lost and not quiet:
+        _warn(f"{output}: {job.lost} of the documents listed in {job.output_state.manifest_path.name} are missing "
               "or changed in it (cut short, or restored from an older copy?); they are extracted again")
-    writer = WRITERS[fmt](sink)
-    counts = {"docs": 0, "records": 0, "failed": 0}
     show_progress = progress if progress is not None else (not quiet and err.is_terminal)
-
-    def log_error(message: str, **fields) -> None:
-        counts["failed"] += 1
-        _error(message)
-        if error_log is not None:
-            error_log.write(orjson.dumps({**fields, "message": message}) + b"\n")
-            error_log.flush()
-
-    def admit(item) -> bool:
-        """Report a read error or a document's warning; True when the document is to be extracted."""
-        if isinstance(item, InputError):
-            log_error(str(item), id=None, input=item.name, line=item.line, kind=item.kind)
-            return False
-        if resumable is not None and resumable.should_skip(item):
-            return False
-        if item.warning and not quiet:
-            _warn(f"{item.id}: {item.warning}")
-        return True
-
-    def outcomes():
-        """The engine's outcomes, in input order: the same records whatever the engine."""
-        if engine is Engine.ray:
-            actors = workers or (0 if address else jobs)  # 0: as many as the cluster has CPUs
-            return ray_engine.process_inputs(inputs, options, model, actors, address, admit,
-                                             resumable.done if resumable is not None else None)
-        return process((item for item in iter_documents(inputs, options) if admit(item)), model, jobs)
-
     bar = _Progress(show_progress, count_documents(inputs, options) if show_progress else None)
-    stream = outcomes()
     try:
         with bar:
-            for outcome in stream:
-                document = outcome.document
-                if outcome.error is not None:
-                    log_error(f"{document.id}: extraction failed ({outcome.error}); please report this with the input",
-                              id=document.id, input=None, line=None, kind="extraction")
-                else:
-                    if keep is not None:
-                        outcome = replace(outcome, records=[r for r in outcome.records if r["figure"]["kind"] in keep])
-                    written = writer.write(outcome.records)
-                    if resumable is not None:
-                        resumable.committed(document, written)
-                    counts["docs"] += 1
-                    counts["records"] += len(outcome.records)
-                bar.advance(len(outcome.records or ()))
-        writer.close()
-    except ResumeMismatch as exc:  # nothing of this document was written: the output stays as it was
-        _close_quietly(writer)
+            counts = job.execute(_Reporter(bar), quiet)
+    except ResumeMismatch as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE)
-    except FactxError as exc:  # the engine itself failed (Ray lost its cluster): what was written stays complete
-        _close_quietly(writer)
-        log_error(str(exc), id=None, input=None, line=None, kind="engine")
-    except KeyboardInterrupt:
-        _close_quietly(writer)
-        _error("interrupted" + (f"; rerun with --resume to continue {output}" if resumable else ""))
+    except Interrupted:
+        _error("interrupted" + (f"; rerun with --resume to continue {output}" if job.output_state else ""))
         raise typer.Exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         _silence_stdout()
-        raise typer.Exit(EXIT_FAILED if counts["failed"] else EXIT_OK)
-    except OSError as exc:
-        if resumable is not None:
-            resumable.rollback()
-        _error(f"{output or 'stdout'}: write failed ({exc.strerror or exc}); free some space or choose another -o"
-               + ("; then rerun with --resume" if resumable is not None else ""))
+        raise typer.Exit(EXIT_FAILED if job.counts.failed else EXIT_OK)
+    except WriteFailed as exc:
+        _error(str(exc))
         raise typer.Exit(EXIT_FAILED)
-    finally:
-        stream.close()  # the engine stops its workers (or its Ray) now, not at interpreter exit
-        if resumable is not None:
-            resumable.close()
-        elif output is not None:
-            _close_quietly(sink)
-        if error_log is not None:
-            _close_quietly(error_log)
     if not quiet:
-        skipped = f", {resumable.skipped} already done" if resumable is not None and resumable.skipped else ""
-        failed = f", {counts['failed']} failed" if counts["failed"] else ""
-        err.print(f"[dim]{_count(counts['docs'], 'document')}, {_count(counts['records'], 'record')}"
+        skipped = f", {counts.skipped} already done" if counts.skipped else ""
+        failed = f", {counts.failed} failed" if counts.failed else ""
+        err.print(f"[dim]{_count(counts.documents, 'document')}, {_count(counts.records, 'record')}"
                   f"{skipped}{failed}[/dim]")
-    raise typer.Exit(EXIT_FAILED if counts["failed"] else EXIT_OK)
+    raise typer.Exit(EXIT_FAILED if counts.failed else EXIT_OK)
+
+
+class _Reporter:
+    """How a run speaks to the person at the terminal: one-line errors and warnings, the progress bar."""
+
+    def __init__(self, bar: "_Progress"):
+        self.bar = bar
+
+    def error(self, message: str) -> None:
+        _error(message)
+
+    def warning(self, message: str) -> None:
+        _warn(message)
+
+    def advance(self, records: int) -> None:
+        self.bar.advance(records)
 
 
 class _Progress:
@@ -367,25 +317,14 @@ def _silence_stdout() -> None:
     os.dup2(devnull, 1)  # the descriptor itself: an engine may have pointed sys.stdout elsewhere meanwhile
 
 
-def _readable(inputs: list[str], options, failures: list) -> Iterator:
-    """The documents of the inputs; each bad input is reported on stderr and counted in ``failures``."""
-    from .inputs import iter_documents
-
-    for item in iter_documents(inputs, options):
-        if isinstance(item, InputError):
-            failures.append(item)
-            _error(str(item))
-            continue
-        yield item
-
-
-def _extract_all(documents, model: str, jobs: int) -> tuple[list, int]:
-    """(document, records) for every document that extracts; failures are reported and counted."""
-    from .batch import process
-
+def _collect(outcomes) -> tuple[list, int]:
+    """(document, records) of every document that extracts; each problem is reported on stderr and counted."""
     results, failed = [], 0
-    for outcome in process(documents, model, jobs):
-        if outcome.error is not None:
+    for outcome in outcomes:
+        if outcome.problem is not None:
+            failed += 1
+            _error(outcome.error)
+        elif outcome.error is not None:
             failed += 1
             _error(f"{outcome.document.id}: extraction failed ({outcome.error}); please report this with the input")
         else:
@@ -407,7 +346,8 @@ def show(
 
     Colours mark the kind of figure; plain text when the output is not a terminal or NO_COLOR is set.
     """
-    from .inputs import InputOptions
+    from .engine import run_documents
+    from .inputs import InputOptions, iter_documents
     from .pipeline import check_model
     from .views import article_view, render
 
@@ -417,15 +357,21 @@ def show(
     except FactxError as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE)
-    failures: list = []
-    chosen = [d for d in _readable([article], options, failures) if doc_id is None or d.id == doc_id]
+    problems = []
+    chosen = []
+    for item in iter_documents([article], options):
+        if isinstance(item, InputError):
+            problems.append(item)
+            _error(str(item))
+        elif doc_id is None or item.id == doc_id:
+            chosen.append(item)
     if doc_id is None and len(chosen) > 1:
         raise typer.BadParameter(f"{article} holds {len(chosen)} articles; pick one with --id", param_hint="--id")
     if not chosen:
-        if not failures:  # an unreadable input was reported already
+        if not problems:  # an unreadable input was reported already
             _error(f"{article}: no article" + (f" with id '{doc_id}'; check --id" if doc_id else ""))
         raise typer.Exit(EXIT_FAILED)
-    results, failed = _extract_all(chosen[:1], model, 1)
+    results, failed = _collect(run_documents(chosen[:1], model=model, jobs=1))
     for document, records in results:
         render(article_view(document.id, document.text, records), sys.stdout)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
@@ -451,8 +397,8 @@ def conflicts(
     more distinct sources or values; 'agree' is false when the ranges the figures
     allow do not overlap ("around 300" vs "4,000"; "more than 1,000" and "3,000" agree).
     """
-    from .batch import default_jobs
     from .claims import conflicts as find_conflicts
+    from .engine import run
     from .inputs import InputOptions
     from .pipeline import check_model
     from .views import conflicts_view, render
@@ -467,9 +413,7 @@ def conflicts(
     fmt = output_format.value
     if fmt == "auto":
         fmt = "table" if sys.stdout.isatty() else "jsonl"
-    failures: list = []
-    results, failed = _extract_all(_readable(inputs, options, failures), model, jobs or default_jobs())
-    failed += len(failures)
+    results, failed = _collect(run(inputs, model=model, jobs=jobs, options=options))
     records = [r for _, recs in results for r in recs]
     found = find_conflicts(records)
     if disagree_only:

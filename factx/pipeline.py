@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from . import dates, measured
 from .attribution import Attributor
@@ -23,7 +23,7 @@ from .figures import Figure, find_figures
 from .parsing import SelectiveParser
 from .resources import DEFAULT_MODEL
 from .places import RANK_DESCRIPTOR, choose_place, clause_verb, place_mentions
-from .spans import entities_in, lemma, lemmatize_on_demand, text_of
+from .spans import entities_in, lemmatize_on_demand, text_of
 
 _DURATION_RE = re.compile(
     r"^(?:(?:about|nearly|almost|around|some|more than|over|less than|at least|up to|just|only|the|a|an|"

@@ -28,7 +28,7 @@ from typing import Callable, Iterator
 
 import orjson
 
-from .batch import Outcome, _outcome, content_key, process
+from .batch import Outcome, content_key, outcome_of, process
 from .errors import FactxError, InputError
 from .inputs import Document, InputOptions, Source, iter_sources, read_source
 
@@ -99,7 +99,7 @@ class _Extractor:
             else:
                 todo.append((n, document))
         for (n, _), (document, result) in zip(todo, run(self.nlp, [d for _, d in todo])):
-            outcome = _outcome(document, result)
+            outcome = outcome_of(document, result)
             if outcome.error is not None:
                 errors[n] = outcome.error
             else:
