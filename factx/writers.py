@@ -135,3 +135,27 @@ class TableWriter(Writer):
 
 
 WRITERS = {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "table": TableWriter}
+
+CONFLICT_COLUMNS = ["claim", "what", "subject", "unit", "where", "when", "when_value", "agree", "doc", "doc_claim",
+                    "who", "figure", "low", "high", "mod", "start", "end"]
+
+
+def write_conflicts(entries: list[dict], fmt: str, out: IO[bytes]) -> None:
+    """``factx conflicts`` as data: one JSON line per claim, one indented JSON array, or one CSV row per figure
+    (booleans and nulls written as JSON writes them: true, false, '')."""
+    if fmt == "json":
+        out.write(orjson.dumps(entries, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CONFLICT_COLUMNS)
+        for c in entries:
+            for f in c["figures"]:
+                writer.writerow(["" if v is None else v for v in (
+                    c["claim"], c["what"], c["subject"], c["unit"], c["where"], c["when"], c["when_value"],
+                    "true" if c["agree"] else "false", f["doc"], f["claim"], f["who"], f["figure"], f["low"],
+                    f["high"], f["mod"], f["start"], f["end"])])
+        out.write(buffer.getvalue().encode("utf-8"))
+    else:
+        out.write(b"".join(orjson.dumps(c, option=orjson.OPT_APPEND_NEWLINE) for c in entries))
+    out.flush()

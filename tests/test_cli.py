@@ -200,3 +200,13 @@ def test_messages_keep_brackets(runner, tmp_path):
     result = runner.invoke(app, ["extract", str(missing)])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == f"error: {missing}: no such file; check the path"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_show_writes_records_as_extract_does(runner, tmp_path, fmt):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    shown = runner.invoke(app, ["show", str(path), "--doc-date", "2025-03-01", "--format", fmt])
+    extracted = runner.invoke(app, ["extract", str(path), "--doc-date", "2025-03-01", "--format", fmt, "-q"])
+    assert shown.exit_code == extracted.exit_code == 0
+    assert shown.stdout == extracted.stdout
