@@ -10,7 +10,16 @@ import datetime as dt
 from .records import Record
 
 __version__ = "1.0.0"
-__all__ = ["Record", "extract", "__version__"]
+__all__ = ["Record", "Outcome", "extract", "extract_many", "run", "__version__"]
+
+
+def __getattr__(name: str):
+    """``run``, ``extract_many`` and ``Outcome`` come from the engine, imported when first asked for."""
+    if name in ("run", "extract_many", "Outcome"):
+        from . import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module 'factx' has no attribute {name!r}")
 
 
 def extract(text: str, doc_date: str | dt.date | None = None, *, doc_id: str = "-",
