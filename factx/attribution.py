@@ -28,8 +28,7 @@ CUE_VERBS = frozenset(_CUES["verbs"])
 CUE_NOUNS = frozenset(_CUES["nouns"])
 CLAUSE_VERBS = frozenset(_CUES["clause_verbs"])
 _NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "conj", "appos", "compound"}
-_BARE_CUES = {"show", "shows", "say", "says", "said", "suggest", "suggests", "indicate", "indicates", "estimate",
-              "estimates", "report", "reports"}
+_BARE_CUES = frozenset(_CUES["bare_cues"])
 # Words that open a qualified figure ('between 200 and 300', 'about 50', 'over 1,000'); the parser sometimes
 # hangs them on the reporting verb instead of on the figure.
 _QUALIFIER_HEADS = frozenset(_CUES["qualifier_heads"])
@@ -45,9 +44,9 @@ PERSON_WORDS = frozenset(_CUES["person_descriptions"])
 ORG_WORDS = frozenset(_CUES["org_descriptions"])
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "attr", "oprd", "conj", "dep", "acomp"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|sir|dame|lord|lady|president|minister)\.?\s+", re.I)
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-_THING_PRONOUNS = {"it", "its", "they", "their", "them", "we", "our"}
+_TITLES = re.compile(rf"^(?:{'|'.join(_CUES['titles'])})\.?\s+", re.I)
+_PERSON_PRONOUNS = frozenset(_CUES["person_pronouns"])
+_THING_PRONOUNS = frozenset(_CUES["thing_pronouns"])
 DESCRIPTION_REACH = 600  # characters back (about three sentences) where "the agency" may find its name
 _DEFINED_ACRONYM = re.compile(
     r"(?P<name>(?:[A-Z][\w&.'-]*[ \u00a0]+(?:(?:of|for|and|the|on|de)[ \u00a0]+)?){1,8}[A-Z][\w&.'-]*)"

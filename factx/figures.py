@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from . import dates
 from .numbers import DENOMINATORS, SCALES, SHORT_SCALES, TENS_WORDS, UNIT_WORDS, parse_number, scale_factor, tidy
 from .resources import alternation, load
 from .spans import entities_in, lemma, text_of
@@ -28,9 +29,7 @@ TIME_UNITS: dict[str, str] = _UNITS["time"]
 # A unit of measure written after the number ('300 Hz', '1520 sq m', 'minus-130 degrees Fahrenheit').
 _MEASURE_AFTER_RE = re.compile(r"(?:[^\S\r\n]+)(?P<unit>" + alternation(MEASURES) + r")(?![A-Za-z0-9])")
 CHANGE_VERBS = frozenset(_CUES["change_verbs"])
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-          "january", "february", "march", "april", "june", "july", "august", "september", "october",
-          "november", "december")
+MONTHS = tuple(dates.MONTHS)  # month names and their abbreviations
 
 WS = r"[^\S\r\n]"
 MAX_DIGITS = 15

@@ -28,8 +28,7 @@ _CUE_VERBS = frozenset(load("cues")["verbs"])
 RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_ACTOR, RANK_DESCRIPTOR = 1, 2, 3, 4, 5, 6, 7
 # Nouns for companies and institutions: a place word describing one ('U.S. automaker') is the weakest place.
 _ORG_NOUNS = frozenset(load("places")["organisation_nouns"])
-_LOCAL_WORDS = {"region", "province", "oblast", "county", "district", "area", "front", "village", "city", "town",
-                "airport", "border", "port", "square", "factory", "plant", "market", "base", "state", "island"}
+_LOCAL_WORDS = frozenset(load("places")["local_words"])
 # Nouns a nationality word may modify and still say where ('European markets', 'the Japanese economy').
 _NATIONALITY_PLACE_HEADS = frozenset(load("places")["nationality_place_heads"])
 _PLACE_NOUNS = {"region", "area", "market", "markets", "economy", "front", "border", "coast", "city", "state",
