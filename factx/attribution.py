@@ -21,7 +21,8 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .resources import load
-from .spans import entities, entities_in, entity_at, lemma, sentence_before, sentences_between, text_of
+from .spans import (entities, entities_in, entity_at, lemma, planned_quotes, sentence_before, sentences_between,
+                    text_of)
 
 _CUES = load("cues")
 CUE_VERBS = frozenset(_CUES["verbs"])
@@ -79,7 +80,7 @@ class Attributor:
     # -- document-wide facts -------------------------------------------------
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
-        found = self.doc.user_data.get("factx.quotes")
+        found = planned_quotes(self.doc)
         return found if found is not None else quote_spans(text_of(self.doc))
 
     @cached_property

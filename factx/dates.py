@@ -5,6 +5,7 @@ because dateparser answers with one datetime (no granularity, no intervals,
 no weeks, and it fills a missing year from the wall clock, which the record
 contract forbids). The rules below never guess a year: without a document
 date a month and day become ``XXXX-MM-DD`` and relative dates ``None``.
+Which expression of a sentence is a figure's time is decided in ``factx/when.py``.
 """
 from __future__ import annotations
 

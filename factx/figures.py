@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from . import dates
 from .numbers import DENOMINATORS, SCALES, SHORT_SCALES, TENS_WORDS, UNIT_WORDS, parse_number, scale_factor, tidy
 from .resources import alternation, load
-from .spans import entities_in, lemma, text_of
+from .spans import entities_in, lemma, planned_windows, text_of
 
 _CURRENCIES = load("currencies")
 _QUALIFIERS = load("qualifiers")
@@ -294,7 +294,7 @@ def furniture_spans(text: str, start: int = 0, end: int | None = None) -> list[t
 
 def scan_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Where figures can be: the parsed windows when the doc was parsed selectively, else everywhere."""
-    windows = doc.user_data.get("factx.windows")
+    windows = planned_windows(doc)
     return [(0, len(text_of(doc)))] if windows is None else windows
 
 
@@ -398,6 +398,21 @@ def _span_tokens(doc: Doc, start: int, end: int) -> Span | None:
 _COUNTED_ONE_RE = re.compile(r"\b[Oo]ne[^\S\r\n]+(?!(?:of|another|day|time|point|way|thing|hand|side|more|or|and|"
                             r"in|on|at|to|by|who|that|which|is|was|has|had|would|will|can|could|should|must|"
                             r"might|may|does|did|says|said)\b)[a-z]{3,}\b")
+
+
+_NOT_A_FIGURE_ALONE = {"one", "a", "an"}
+
+
+def may_hold_figure(text: str, start: int, end: int) -> bool:
+    """The planner's cheap test of a sentence, on the raw text: can it hold a figure?"""
+    if VAGUE_RE.search(text, start, end):
+        return True
+    for m in FIGURE_RE.finditer(text, start, end):
+        word = m.group(0).strip().lower()
+        alone = word in _NOT_A_FIGURE_ALONE and not (word == "one" and one_may_count(text, m.start(), m.end()))
+        if not alone and sum(map(str.isdecimal, m.group(0))) <= MAX_DIGITS:
+            return True
+    return False
 
 
 def one_may_count(text: str, start: int, end: int) -> bool:
@@ -705,3 +720,23 @@ def _fill_elided_units(figures: list[Figure]) -> None:
             if prev.unit and prev.kind in ("count", "measure"):
                 fig.unit, fig.kind = prev.unit, prev.kind
                 break
+
+
+@dataclass(frozen=True)
+class FigureIndex:
+    """Where a document's figures are, so that one figure's words are not read as another's."""
+
+    spans: list[tuple[int, int]]  # in text order
+    starts: list[int]
+    tokens: frozenset[int]
+    timed: frozenset[tuple[int, int]]  # durations and ages: they date other figures whole
+
+    @classmethod
+    def of(cls, figures: list[Figure]) -> "FigureIndex":
+        spans = [(f.start, f.end) for f in figures]
+        return cls(spans, [s for s, _ in spans], frozenset(t.i for f in figures for t in f.tokens),
+                   frozenset((f.start, f.end) for f in figures if f.kind in ("duration", "age")))
+
+    def in_sentence(self, sent: Span) -> list[tuple[int, int]]:
+        return self.spans[bisect.bisect_left(self.starts, sent.start_char):bisect.bisect_left(self.starts,
+                                                                                                 sent.end_char)]

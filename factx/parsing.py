@@ -16,21 +16,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import quote_spans
-from .figures import FIGURE_RE, MAX_DIGITS, VAGUE_RE, one_may_count
 from .numbers import DENOMINATORS, TENS_WORDS, UNIT_WORDS
+from .spans import mark_plan
 
 CONTEXT_BEFORE = 1
 CONTEXT_AFTER = 1
 MAX_WINDOW_CHARS = 20_000
 MAX_SENTENCE_CHARS = 2_000
 _LONG_WORD = re.compile(r"\S{300,}")
-_NOT_A_FIGURE_ALONE = {"one", "a", "an"}
 # Unicode blanks become plain spaces for the model (one character for one, so offsets do not move):
 # the small English pipeline tags and parses "\u00a0" as a token of its own and loses the sentence.
 _BLANKS = str.maketrans({ch: " " for ch in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
@@ -43,9 +41,14 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*+[^\S\n]++|(?<![^\S
 class SelectiveParser:
     """Turns texts into Docs whose figure-bearing windows carry the full annotation."""
 
-    def __init__(self, nlp: Language, full: bool = False):
+    def __init__(self, nlp: Language, full: bool = False, *, holds_figure: Callable[[str, int, int], bool],
+                 find_quotes: Callable[[str], list[tuple[int, int]]]):
+        """``holds_figure(text, start, end)`` is the figure scanner's cheap test of a sentence and
+        ``find_quotes(text)`` the quotation finder; the stages that own them pass them in."""
         self.nlp = nlp
         self.full = full
+        self.holds_figure = holds_figure
+        self.find_quotes = find_quotes
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
         """Docs in input order; every text is planned, then all windows parsed in one nlp.pipe stream."""
@@ -60,10 +63,8 @@ class SelectiveParser:
                 doc = parts[0]
             else:
                 doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
-            doc.user_data["factx.windows"] = [(a, b) for a, b, parse in pieces if parse]
-            doc.user_data["factx.text"] = text  # the text as given; the Doc's own differs only in blanks
-            if found is not None:
-                doc.user_data["factx.quotes"] = found  # found while planning: attribution need not look again
+            # found while planning: attribution need not look for quotations again
+            mark_plan(doc, text, [(a, b) for a, b, parse in pieces if parse], found)
             yield doc
 
     def _inert(self, text: str) -> Doc:
@@ -82,7 +83,7 @@ class SelectiveParser:
             keep = [True] * len(sents)
         else:
             keep = [False] * len(sents)
-            quotes = quote_spans(text)
+            quotes = self.find_quotes(text)
             quote_starts = [q[0] for q in quotes]
             numbers = number_positions(text)
             for k, (start, end) in enumerate(sents):
@@ -90,7 +91,7 @@ class SelectiveParser:
                     i = bisect.bisect_left(numbers, start)
                     if i == len(numbers) or numbers[i] >= end:
                         continue
-                if not _has_figure(text, start, end):
+                if not self.holds_figure(text, start, end):
                     continue
                 first, last = max(0, k - CONTEXT_BEFORE), min(len(sents) - 1, k + CONTEXT_AFTER)
                 i = bisect.bisect_left(quote_starts, end) - 1  # the last quotation opening before the sentence ends
@@ -197,14 +198,3 @@ def number_positions(text: str) -> list[int] | None:
             at = lowered.find(word, at + 1)
     found.sort()
     return found
-
-
-def _has_figure(text: str, start: int, end: int) -> bool:
-    if VAGUE_RE.search(text, start, end):
-        return True
-    for m in FIGURE_RE.finditer(text, start, end):
-        word = m.group(0).strip().lower()
-        alone = word in _NOT_A_FIGURE_ALONE and not (word == "one" and one_may_count(text, m.start(), m.end()))
-        if not alone and sum(map(str.isdecimal, m.group(0))) <= MAX_DIGITS:
-            return True
-    return False

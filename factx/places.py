@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from .resources import load
-from .spans import entities, lemma
+from .spans import entities, lemma, text_of
 
 _CUE_VERBS = frozenset(load("cues")["verbs"])
 
@@ -311,3 +311,19 @@ def choose_place(places: list[Place], sentence: Span, anchor: int, counted: set[
         if best_key is None or key < best_key:
             best, best_key = place, key
     return best
+
+
+def where_of(doc: Doc, places, sent: Span, fig, counted: set[int]) -> dict | None:
+    """The place of a figure (a ``figures.Figure``): its own clause's, else the previous sentence's when that
+    one is no mere descriptor of a company."""
+    own = frozenset([t.i for t in fig.tokens] + ([fig.noun.i] if fig.noun is not None else []))
+    place = choose_place(places, sent, fig.start, counted, own, clause_verb(fig.tokens[-1]))
+    if place is None and sent.start > 0:
+        previous = doc[sent.start - 1].sent
+        place = choose_place(places, previous, previous.end_char, counted)
+        if place is not None and place.rank >= RANK_DESCRIPTOR:
+            place = None  # a word that describes a company says where only in its own sentence
+    if place is None:
+        return None
+    return {"text": text_of(doc)[place.start:place.end], "label": place.label, "start": place.start,
+            "end": place.end, "country": place.country}

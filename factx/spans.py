@@ -82,10 +82,33 @@ def sentences_between(doc: Doc, start_char: int, end_char: int, limit: int | Non
 
 def text_of(doc: Doc) -> str:
     """``doc.text`` joins every token on each access; this keeps the string."""
-    cached = doc.user_data.get("factx.text")
+    cached = doc.user_data.get(TEXT)
     if cached is None:
-        cached = doc.user_data["factx.text"] = doc.text
+        cached = doc.user_data[TEXT] = doc.text
     return cached
+
+
+# What the selective parser leaves on a Doc for the stages after it (every key factx keeps in doc.user_data
+# is named in this module).
+TEXT = "factx.text"  # the text as given (the Doc's own differs only in blanks)
+WINDOWS = "factx.windows"  # the parsed windows, as character ranges: figures are looked for only there
+QUOTES = "factx.quotes"  # the quotations found while planning, as character ranges
+
+
+def mark_plan(doc: Doc, text: str, windows: list[tuple[int, int]], quotes: list[tuple[int, int]] | None) -> None:
+    doc.user_data[TEXT] = text
+    doc.user_data[WINDOWS] = windows
+    if quotes is not None:
+        doc.user_data[QUOTES] = quotes
+
+
+def planned_windows(doc: Doc) -> list[tuple[int, int]] | None:
+    """The parsed windows, or None for a Doc parsed whole (by factx's full mode or by another pipeline)."""
+    return doc.user_data.get(WINDOWS)
+
+
+def planned_quotes(doc: Doc) -> list[tuple[int, int]] | None:
+    return doc.user_data.get(QUOTES)
 
 
 _LEMMATIZERS: dict[int, object] = {}
