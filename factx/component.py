@@ -17,14 +17,13 @@ from the component's ``doc_date`` setting, else from a dateline in the text.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .claims import assign_claims
-from .dates import parse_iso_date
+from .dates import as_date
 from .inputs import Document
 from .pipeline import records_for
 from .records import Record
@@ -65,28 +64,19 @@ class Factx:
     def __init__(self, name: str = "factx", doc_date: str | None = None, doc_id: str = "-"):
         self.name = name
         self.doc_id = doc_id
-        self.doc_date = _date(doc_date, "doc_date")
+        self.doc_date = as_date(doc_date, "doc_date")
         _declare()
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             raise ValueError("the factx component needs a dependency parse: add it after the parser")
-        date = _date(doc._.doc_date, "doc._.doc_date") if doc._.doc_date is not None else self.doc_date
+        date = as_date(doc._.doc_date, "doc._.doc_date") if doc._.doc_date is not None else self.doc_date
         document = Document(doc._.doc_id or self.doc_id, doc.text, date)
         records = records_for(document, doc)
         assign_claims(records)
         doc._.records = records
         doc._.figures = [FigureSpans.of(doc, Record.model_validate(r)) for r in records]
         return doc
-
-
-def _date(value, what: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    date = parse_iso_date(value) if isinstance(value, str) else None
-    if date is None:
-        raise ValueError(f"{what} must be YYYY-MM-DD or a datetime.date, got {value!r}")
-    return date
 
 
 @Language.factory("factx", default_config={"doc_date": None, "doc_id": "-"})

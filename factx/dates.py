@@ -35,6 +35,16 @@ _DATELINE_RE = re.compile(
 )
 
 
+def as_date(value, what: str = "a date") -> dt.date | None:
+    """None, a date, or a YYYY-MM-DD string as a date; anything else raises ValueError naming ``what``."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    date = parse_iso_date(value) if isinstance(value, str) else None
+    if date is None:
+        raise ValueError(f"{what} must be YYYY-MM-DD or a datetime.date, got {value!r}")
+    return date
+
+
 def parse_iso_date(value) -> dt.date | None:
     """'2016-11-08', '2016-11-08T10:00:00Z' -> date; anything else -> None."""
     if isinstance(value, dt.date):

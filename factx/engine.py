@@ -221,16 +221,16 @@ def extract_many(items: Iterable[str | dict], *, jobs: int = 1, model: str | Non
     default to the item's position. ``doc_date`` is the date of items that give none. A document that
     fails raises FactxError naming it.
     """
-    from .dates import parse_iso_date
+    from .dates import as_date
     from .records import Record
 
-    default = _as_date(doc_date, parse_iso_date)
+    default = as_date(doc_date, "doc_date")
     documents = []
     for n, item in enumerate(items):
         if isinstance(item, str):
             documents.append(Document(str(n), item, default))
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            date = _as_date(item.get("date"), parse_iso_date) if item.get("date") is not None else default
+            date = as_date(item.get("date"), f"item {n}: date") if item.get("date") is not None else default
             documents.append(Document(str(item.get("id", n)), item["text"], date))
         else:
             raise TypeError(f"item {n}: expected a str or a dict with a 'text' string, got {type(item).__name__}")
@@ -240,12 +240,3 @@ def extract_many(items: Iterable[str | dict], *, jobs: int = 1, model: str | Non
             raise FactxError(f"{outcome.document.id}: extraction failed ({outcome.error})")
         out.append([Record.model_validate(r) for r in outcome.records])
     return out
-
-
-def _as_date(value, parse) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    date = parse(value) if isinstance(value, str) else None
-    if date is None:
-        raise ValueError(f"a date must be YYYY-MM-DD or a datetime.date, got {value!r}")
-    return date

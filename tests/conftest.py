@@ -37,3 +37,11 @@ def figure_at(records: list[dict], text: str) -> dict:
             return record
     found = [r["figure"]["text"] for r in records]
     raise AssertionError(f"no figure {text!r}; found {found}")
+
+
+def mention_text(text: str, field: dict | None) -> str | None:
+    """A record's mention field (who, subject, part_of...) as its text, once its offsets are checked."""
+    if field is None:
+        return None
+    assert text[field["start"]:field["end"]] == field["text"]
+    return field["text"]

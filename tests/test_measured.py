@@ -4,11 +4,11 @@ The sentences are written for these rules, not taken from the dev sets or the co
 """
 import pytest
 
+from conftest import figure_at, mention_text
+
 
 def _record(extract, text, figure):
-    records = extract(text, "2025-02-24")
-    [record] = [r for r in records if r["figure"]["text"] == figure]
-    return record
+    return figure_at(extract(text, "2025-02-24"), figure)
 
 
 @pytest.mark.parametrize("text, figure, what, subject", [
@@ -37,10 +37,7 @@ def _record(extract, text, figure):
 def test_what_and_subject(extract, text, figure, what, subject):
     record = _record(extract, text, figure)
     assert record["what"] == what
-    got = record["subject"]
-    assert (got["text"] if got else None) == subject
-    if got:
-        assert text[got["start"]:got["end"]] == got["text"]
+    assert mention_text(text, record["subject"]) == subject
 
 
 @pytest.mark.parametrize("text, figure, whole", [
@@ -54,10 +51,7 @@ def test_what_and_subject(extract, text, figure, what, subject):
     ("38 percent of voters backed her.", "38 percent", None),
 ])
 def test_part_of(extract, text, figure, whole):
-    got = _record(extract, text, figure)["part_of"]
-    assert (got["text"] if got else None) == whole
-    if got:
-        assert text[got["start"]:got["end"]] == got["text"]
+    assert mention_text(text, _record(extract, text, figure)["part_of"]) == whole
 
 
 @pytest.mark.parametrize("text, a, b, same", [
