@@ -20,6 +20,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from .records import WhoDict
 from .resources import load
 from .spans import (entities, entities_in, entity_at, lemma, planned_quotes, sentence_before, sentences_between,
                     text_of)
@@ -66,8 +67,8 @@ class Source:
     end: int
     cue: str
 
-    def as_record(self) -> dict:
-        return {"text": self.text, "name": self.name, "label": self.label, "start": self.start, "end": self.end}
+    def as_record(self) -> WhoDict:
+        return WhoDict(text=self.text, name=self.name, label=self.label, start=self.start, end=self.end)
 
 
 class Attributor:

@@ -19,6 +19,7 @@ from .errors import ModelNotFound
 from .inputs import Document
 from .figures import FigureIndex, find_figures, may_hold_figure
 from .parsing import SelectiveParser
+from .records import FigureDict, MentionDict, RecordDict
 from .resources import DEFAULT_MODEL
 from .places import place_mentions, where_of
 from .spans import lemmatize_on_demand, text_of
@@ -74,7 +75,7 @@ def document_date(document: Document) -> dt.date | None:
 _UNSET = object()
 
 
-def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> list[dict]:
+def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> list[RecordDict]:
     """Every record of one parsed document (or of one piece of it starting at ``offset``), ordered by offset."""
     if ref is _UNSET:
         ref = document_date(document)
@@ -103,23 +104,21 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
         when = when_of(doc, sent, mentions[sent.start], fig, index, (source.start, source.end) if source else None, ref)
         reading = measured.read(fig, index.tokens, previous)
         previous = fig
-        out.append({
-            "doc": document.id,
-            "figure": {
-                "text": text_of(doc)[fig.start:fig.end], "start": fig.start, "end": fig.end,
-                "value": fig.value, "low": fig.low, "high": fig.high, "mod": fig.mod,
-                "unit": fig.unit, "kind": fig.kind,
-            },
-            "what": reading.what,
-            "subject": _mention(text, reading.subject),
-            "part_of": _mention(text, reading.part_of),
-            "who": source.as_record() if source else None,
-            "cue": source.cue if source else None,
-            "when": when,
-            "where": where,
-            "sentence": text[sent.start_char:sent.end_char].strip(),
-            "doc_date": ref_text,
-        })
+        out.append(RecordDict(
+            doc=document.id,
+            figure=FigureDict(text=text[fig.start:fig.end], start=fig.start, end=fig.end, value=fig.value,
+                              low=fig.low, high=fig.high, mod=fig.mod, unit=fig.unit, kind=fig.kind),
+            what=reading.what,
+            subject=_mention(text, reading.subject),
+            part_of=_mention(text, reading.part_of),
+            who=source.as_record() if source else None,
+            cue=source.cue if source else None,
+            when=when,
+            where=where,
+            sentence=text[sent.start_char:sent.end_char].strip(),
+            doc_date=ref_text,
+            claim=None,  # set once the whole document is read (claims.assign_claims)
+        ))
     if offset:
         for record in out:
             for key in ("figure", "subject", "part_of", "who", "when", "where"):
@@ -141,10 +140,10 @@ def _outside(places: list, spans: list[tuple[int, int]]) -> list:
     return kept
 
 
-def _mention(text: str, span: tuple[int, int] | None) -> dict | None:
+def _mention(text: str, span: tuple[int, int] | None) -> MentionDict | None:
     if span is None:
         return None
-    return {"text": text[span[0]:span[1]], "start": span[0], "end": span[1]}
+    return MentionDict(text=text[span[0]:span[1]], start=span[0], end=span[1])
 
 
 SEGMENT_CHARS = 100_000

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from .records import WhereDict
 from .resources import load
 from .spans import entities, lemma, text_of
 
@@ -325,5 +326,5 @@ def where_of(doc: Doc, places, sent: Span, fig, counted: set[int]) -> dict | Non
             place = None  # a word that describes a company says where only in its own sentence
     if place is None:
         return None
-    return {"text": text_of(doc)[place.start:place.end], "label": place.label, "start": place.start,
-            "end": place.end, "country": place.country}
+    return WhereDict(text=text_of(doc)[place.start:place.end], label=place.label, start=place.start, end=place.end,
+                     country=place.country)

@@ -1,12 +1,14 @@
-"""The record contract (shared spec RECORDS.md) as pydantic models, and its JSON Schema.
+"""The record contract (shared spec RECORDS.md): the types records are built as, pydantic models, JSON Schema.
 
-Records travel as plain dicts (fast to build and to serialise); the models
-below document every field and give ``factx schema``. Tests validate output
-against that schema.
+Records are built as the ``RecordDict`` family below: typed dicts, so they cost
+nothing to build and serialise to exactly the bytes of the contract (keys in
+contract order). The pydantic models document every field, give ``factx
+schema`` and the ``factx.Record`` objects of the Python API; a test keeps both
+families field for field the same, and tests validate output against the schema.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional, Union
+from typing import Literal, Optional, TypedDict, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -89,3 +91,61 @@ def json_schema() -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://factx.invalid/record.schema.json"
     return schema
+
+
+class FigureDict(TypedDict):
+    text: str
+    start: int
+    end: int
+    value: int | float | None
+    low: int | float | None
+    high: int | float | None
+    mod: str | None
+    unit: str | None
+    kind: str
+
+
+class MentionDict(TypedDict):
+    text: str
+    start: int
+    end: int
+
+
+class WhoDict(TypedDict):
+    text: str
+    name: str
+    label: str | None
+    start: int
+    end: int
+
+
+class WhenDict(TypedDict):
+    text: str
+    value: str | None
+    start: int
+    end: int
+
+
+class WhereDict(TypedDict):
+    text: str
+    label: str
+    start: int
+    end: int
+    country: str | None
+
+
+class RecordDict(TypedDict):
+    """One record as factx builds and writes it."""
+
+    doc: str
+    figure: FigureDict
+    what: str | None
+    subject: MentionDict | None
+    part_of: MentionDict | None
+    who: WhoDict | None
+    cue: str | None
+    when: WhenDict | None
+    where: WhereDict | None
+    sentence: str
+    doc_date: str | None
+    claim: str | None

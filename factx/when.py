@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from . import dates
 from .figures import Figure, FigureIndex
+from .records import WhenDict
 from .spans import entities_in, text_of
 
 _DURATION_RE = re.compile(
@@ -28,7 +29,7 @@ _DURATION_RE = re.compile(
 
 
 def when_of(doc: Doc, sent: Span, mentions: list[Span], fig: Figure, index: FigureIndex,
-          source: tuple[int, int] | None, ref: dt.date | None) -> dict | None:
+          source: tuple[int, int] | None, ref: dt.date | None) -> WhenDict | None:
     """The time expression of the figure's clause: a DATE/TIME mention attached to the figure's predicates.
 
     A mention the model ran together with a figure ('from 800 a day earlier') is read without it; a
@@ -60,7 +61,7 @@ def when_of(doc: Doc, sent: Span, mentions: list[Span], fig: Figure, index: Figu
         value = None  # 'the day the deal was announced': a time anchored on an event, not on the document date
     elif _THE_DAY.fullmatch(text):
         value = _day_in_passage(doc, sent, ref) or value
-    return {"text": text, "value": value, "start": start, "end": end}
+    return WhenDict(text=text, value=value, start=start, end=end)
 
 
 # 'the day', 'that day': the day the passage is about, when a sentence before names one ('closed lower on
@@ -167,7 +168,7 @@ def _without_figures(doc: Doc, ent: Span, fig: Figure, here: list[tuple[int, int
     return ent
 
 
-def _present(doc: Doc, sent: Span, predicates: set[int]) -> dict | None:
+def _present(doc: Doc, sent: Span, predicates: set[int]) -> WhenDict | None:
     """'now', 'currently', 'to date', 'at the moment' on the figure's predicate: the present, TIMEX3's
     PRESENT_REF (no calendar value pins it down; the record's doc_date says when it was written). spaCy
     does not tag these."""
@@ -178,8 +179,7 @@ def _present(doc: Doc, sent: Span, predicates: set[int]) -> dict | None:
             continue
         root = span.root
         if root.dep_ in ("advmod", "prep", "npadvmod") and root.head.i in predicates:
-            return {"text": m.group(0), "value": dates.normalise(m.group(0), None), "start": m.start(),
-                    "end": m.end()}
+            return WhenDict(text=m.group(0), value=dates.normalise(m.group(0), None), start=m.start(), end=m.end())
     return None
 
 

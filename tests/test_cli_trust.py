@@ -245,3 +245,14 @@ def test_kind_filter(runner):
     assert [json.loads(line)["figure"]["kind"] for line in result.stdout.splitlines()] == ["age", "money"]
     bad = runner.invoke(app, ["extract", "-", "--kind", "weight"], input=text)
     assert bad.exit_code == 2 and bad.stderr.startswith("error: --kind: ")
+
+
+def test_built_types_match_the_contract_models():
+    """The typed dicts records are built as and the pydantic models of the contract name the same fields."""
+    from factx import records
+
+    pairs = [(records.RecordDict, records.Record), (records.FigureDict, records.FigureField),
+             (records.MentionDict, records.Mention), (records.WhoDict, records.WhoField),
+             (records.WhenDict, records.WhenField), (records.WhereDict, records.WhereField)]
+    for built, model in pairs:
+        assert list(built.__annotations__) == list(model.model_fields), built.__name__
