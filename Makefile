@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE ?= samples/boeing-orders.txt
 
-.PHONY: demo test install install-test bench clean
+.PHONY: demo test install install-test browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +20,18 @@ install-test: $(BIN)/python
 demo: install
 	$(BIN)/factx extract $(SAMPLE) --format table
 
-## test: set up with the test and ray extras, then run the whole test suite
-test: install-test
+## test: set up with the test and ray extras (and Debian's chromium for the report's browser test), then run
+## the whole test suite
+test: install-test browser
 	$(BIN)/python -m pytest -q
+
+## browser: Debian's chromium and its driver, for tests/test_report.py (skipped where apt-get cannot install)
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	    (apt-get install -y -qq chromium chromium-driver >/dev/null 2>&1 || \
+	     (apt-get update -qq >/dev/null && apt-get install -y -qq chromium chromium-driver >/dev/null)) || \
+	    echo "chromium not installed: the report's browser test will be skipped"; }
 
 ## bench: the benchmark scripts (not tests): speed, memory, start-up, linear time
 bench: install

@@ -35,7 +35,7 @@ def main() -> None:
     growth = summary[f"{args.times}x"]["peak_rss_mb"] / summary["1x"]["peak_rss_mb"] - 1
     rows.append([f"growth {args.times}x vs 1x", "", growth * 100])
     table("peak RSS per process (MB; growth in %)", ["input", "documents", "value"], rows)
-    print("targets: peak RSS <= 600 MB; growth at 10x <= 10 %")
+    print("targets: peak RSS <= 400 MB; growth at 10x <= 10 %")
     summary["growth_percent"] = growth * 100
     save("memory", summary)
 

@@ -65,10 +65,34 @@ def main() -> None:
         s = tp["seconds"]
         print(f"Throughput ({tp['docs']} documents, {tp['words']:,} words; `bench/throughput.py`)\n")
         print("| run | seconds | docs/s | x spaCy |\n| --- | --- | --- | --- |")
-        base = s["spaCy nlp.pipe (full pipeline)"]
+        base = s[tp["baseline"]]
         for name, sec in s.items():
             print(f"| {name} | {sec:.0f} | {tp['docs'] / sec:.1f} | {base / sec:.2f} |")
-        print(f"\n`--jobs 2` / `--jobs 1`: {tp['ratios']['jobs2_vs_jobs1']:.2f}x; outputs identical: {tp['identical']}\n")
+        r = tp["ratios"]
+        print(f"\nx spaCy is against the fastest plain run ({tp['baseline'].removeprefix('spaCy nlp.pipe, ')}). "
+              f"`--jobs 1` / fastest spaCy: {r['jobs1_vs_spacy']:.2f}x (target 2.0); `--jobs 2` / `--jobs 1`: "
+              f"{r['jobs2_vs_jobs1']:.2f}x; `--jobs 2` / spaCy `n_process=2`: {r['jobs2_vs_spacy_n_process2']:.2f}x; "
+              f"outputs identical: {tp['identical']}\n")
+    prof = load("profile")
+    if prof:
+        for label, run in prof["runs"].items():
+            print(f"Where a `--jobs 1` run spends its time ({label}; {run['docs']} documents, {run['tokens']:,} "
+                  f"tokens, {run['seconds']:.1f} s without model loading; `bench/profile.py`)\n")
+            print("| stage | seconds | share | tokens seen |\n| --- | --- | --- | --- |")
+            for stage, sec in sorted(run["stages"].items(), key=lambda kv: -kv[1]):
+                key = stage.removeprefix("spaCy: ") if stage.startswith("spaCy: ") else (
+                    "tokenizer" if stage == "tokenizing" else "")
+                seen = f"{100 * run['tokens_seen'][key]:.0f} %" if key in run["tokens_seen"] else ""
+                print(f"| {stage} | {sec:.2f} | {100 * sec / run['seconds']:.0f} % | {seen} |")
+            print()
+    rp = load("report_page")
+    if rp:
+        c, b = rp["corpus"], rp["big"]
+        print(f"`factx report` (`bench/report_page.py`, headless chromium): the corpus page ({c['articles']} articles, "
+              f"{c['records']:,} records, the same count as `factx extract`) is {c['bytes'] / 1e6:.1f} MB, built in "
+              f"{c['build_seconds']:.1f} s and open in {c['open_seconds']:.2f} s; a page for {b['articles']:,} articles "
+              f"({b['records']:,} records) is {b['bytes'] / 1e6:.0f} MB and opens in {b['open_seconds']:.1f} s, "
+              f"and a filter redraws its table in {b['filter_seconds'] * 1000:.0f} ms.\n")
     if mem:
         print(f"Peak memory (`bench/memory.py`): {mem['1x']['peak_rss_mb']:.0f} MB on the corpus, "
               f"{mem['10x']['peak_rss_mb']:.0f} MB on 10x the corpus ({mem['growth_percent']:+.1f} %).\n")

@@ -448,6 +448,68 @@ def conflicts(
 
 
 @app.command()
+def report(
+    inputs: List[str] = typer.Argument(..., metavar="INPUT...", help="The same inputs as extract."),
+    output: Path = typer.Option(Path("report.html"), "--output", "-o", metavar="FILE",
+                                help="The HTML file to write.  [default: report.html in the current folder]",
+                                show_default=False),
+    open_page: bool = typer.Option(False, "--open", help="Open the page in the default browser when there is one."),
+    doc_date: DocDateOption = None,
+    model: ModelOption = DEFAULT_MODEL,
+    glob: GlobOption = "*.txt",
+    text_key: TextKeyOption = "text",
+    id_key: IdKeyOption = "id",
+    date_key: DateKeyOption = "date",
+    jobs: JobsOption = 0,
+) -> None:
+    """Write one HTML page to review the figures, sources and disagreements of the inputs.
+
+    The page works offline (nothing is fetched): every article with its figures
+    highlighted by kind, the record of a figure on hover or focus, a records table
+    to sort and filter (kind, source, place, dates, free text) whose rows lead to
+    their figure, and the claims whose sources disagree.
+
+    \b
+    Examples:
+      factx report articles/ -o review.html --open
+      factx report dump.jsonl --text-key body
+    """
+    from .claims import conflicts as find_conflicts
+    from .engine import run
+    from .inputs import InputOptions
+    from .pipeline import check_model
+    from .report import build
+
+    options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
+                           doc_date=_parse_date(doc_date))
+    try:
+        check_model(model)
+    except FactxError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE)
+    results, failed = _collect(run(inputs, model=model, jobs=jobs, options=options))
+    records = [r for _, recs in results for r in recs]
+    articles = [{"id": d.id, "text": d.text, "date": d.date.isoformat() if d.date else None} for d, _ in results]
+    names = [Path(i).name or i for i in inputs]
+    title = "factx report: " + ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    page = build(articles, records, find_conflicts(records), title=title)
+    try:
+        output.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        _error(f"{output}: cannot write ({exc.strerror}); check the folder exists and is writable")
+        raise typer.Exit(EXIT_FAILED)
+    size = output.stat().st_size
+    err.print(f"[dim]{_count(len(results), 'document')}, {_count(len(records), 'record')}; "
+              f"wrote {escape(str(output.resolve()))} ({size / 1e6:.1f} MB)[/dim]")
+    if open_page:
+        import webbrowser
+
+        if not webbrowser.open(output.resolve().as_uri()):
+            _warn("no browser to open it with here; open the file yourself")
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of a record."""
     from .records import json_schema

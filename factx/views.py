@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 KIND_STYLES = {"count": "bold cyan", "money": "bold green", "percent": "bold magenta", "measure": "bold yellow",
-               "other": "bold white"}
+               "duration": "bold blue", "age": "bold red", "other": "bold white"}  # factx report uses the same
 
 
 def _value(figure: dict) -> str:

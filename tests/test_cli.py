@@ -210,3 +210,13 @@ def test_show_writes_records_as_extract_does(runner, tmp_path, fmt):
     extracted = runner.invoke(app, ["extract", str(path), "--doc-date", "2025-03-01", "--format", fmt, "-q"])
     assert shown.exit_code == extracted.exit_code == 0
     assert shown.stdout == extracted.stdout
+
+
+def test_report_writes_report_html_here_by_default(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["report", "a.txt", "--doc-date", "2025-03-01", "-j", "1"])
+    assert result.exit_code == 0
+    page = tmp_path / "report.html"
+    assert page.exists() and "factx-data" in page.read_text(encoding="utf-8")
+    assert result.stderr == f"1 document, 1 record; wrote {page} ({page.stat().st_size / 1e6:.1f} MB)\n"
