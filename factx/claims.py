@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 
 from .resources import load
 from .spans import word_lemma
@@ -33,7 +33,7 @@ _NEED_SUBJECT = {"money", "measure", "duration", "age", "other"}
 _WORD = re.compile(r"[a-z0-9][a-z0-9.&'-]*")
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # bounded: an archive's words and subjects are not
 def fold_what(what: str | None) -> str | None:
     """The claim key of a ``what``: its synonym group, else the lemma of its last word."""
     if not what:
@@ -55,7 +55,7 @@ def unit_key(figure: dict) -> str | None:
     return word_lemma(unit.lower().split()[-1])
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # bounded: an archive's words and subjects are not
 def _subject_words(text: str) -> frozenset[str]:
     return frozenset(word_lemma(w) for w in _WORD.findall(text.lower().replace("\u2019", "'").replace("'s", ""))
                      if w not in _SUBJECT_STOP)

@@ -7,7 +7,7 @@ once per document and kept in ``doc.user_data``.
 from __future__ import annotations
 
 import bisect
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span
@@ -168,7 +168,7 @@ def _word_lemmatizer():
     return nlp.vocab, lemmatizer, {pos: set(index[pos]) for pos in ("noun", "verb")}, irregular
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # bounded: an archive's words and subjects are not
 def word_lemma(word: str) -> str:
     """The lemma of one lower-case word without its sentence: 'injuries' -> injury, 'rose' -> rise, 'bus' ->
     bus. A noun reading is tried first, a verb reading first for '-ed' and '-ing' forms and irregular verbs
