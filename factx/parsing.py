@@ -33,9 +33,14 @@ _LONG_WORD = re.compile(r"\S{300,}")
 # the small English pipeline tags and parses "\u00a0" as a token of its own and loses the sentence.
 _BLANKS = str.maketrans({ch: " " for ch in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                                            "\u2009\u200a\u202f\u205f\u3000\u200b\ufeff"})
-# A sentence ends after . ! ? (and closing quotes or brackets) followed by blanks, or at a line break.
+# A sentence ends after . ! ? (and closing quotes or brackets) followed by blanks, or at a line break, or
+# before a list item's bullet (' * '); not after a title that stands before a name ('St. Thomas', 'Dr. Smith').
 # (Blank runs are entered only at their first character, so a megabyte of spaces stays linear.)
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*+[^\S\n]++|(?<![^\S\n])[^\S\n]*+\n\s*+")
+_TITLES = ("St", "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Prof", "Rev",
+           "Mt", "Ft", "No")
+_SENTENCE_END = re.compile("".join(rf"(?<!\b{t})" for t in _TITLES)
+                           + r"[.!?\u2026][\"'\u201d\u2019)\]]*+[^\S\n]++|(?<![^\S\n])[^\S\n]*+\n\s*+"
+                           r"|(?<=[^\S\n])(?=\*[^\S\n])")
 
 
 class SelectiveParser:

@@ -27,10 +27,13 @@ from .when import time_mentions, when_of
 
 @Language.component("factx_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: titles, datelines and captions have no final stop."""
+    """A line break ends a sentence: titles, datelines and captions have no final stop; so does a list
+    item's bullet (' * ') in a list run into one line."""
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
+        elif tok.text == "*" and tok.whitespace_ and tok.i > 0 and doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
     return doc
 
 

@@ -64,11 +64,10 @@ def test_bad_date_setting():
 
 
 # Records of the dev sets where the pipeline's full parse and factx's window parse part ways: the text
-# keeps its no-break spaces for the full parse (factx's own parse reads them as spaces), factx's window
-# cut a list after 'St.', and entities found outside the windows change whom a pronoun names.
+# keeps its no-break spaces for the full parse (factx's own parse reads them as spaces), and entities found
+# outside the windows change whom a pronoun names.
 KNOWN_DIFFERENCES = [
     ("nk-troops", "around 300"), ("nk-troops", "4,000"), ("nk-troops", "12,000"),
-    ("wikinews-47720", "17 cents"), ("wikinews-47720", "2.1%"), ("wikinews-47720", "$8"),
     ("giveme5w1h-97da54fcf8b3", "two"), ("giveme5w1h-97da54fcf8b3", "two"), ("giveme5w1h-97da54fcf8b3", "eight"),
     ("giveme5w1h-ea04b4c06fbf", "two"),
 ]
@@ -90,4 +89,4 @@ def test_dev_documents_match_extract(extract):
             total += len(expected)
             differing += [(article["id"], r["figure"]["text"]) for r in expected if r not in got]
     assert differing == KNOWN_DIFFERENCES
-    assert len(differing) / total < 0.022  # 10 of 467 records
+    assert len(differing) / total <= 0.02  # 7 of 467 records
