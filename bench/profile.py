@@ -15,6 +15,7 @@ import json
 import tempfile
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 from _common import save, table, write_corpus  # (which also takes this folder off the import path)
@@ -24,18 +25,25 @@ TOKENS: dict[str, int] = defaultdict(int)
 _STACK: list[list[float]] = []  # per active stage: [start, time spent in stages it called]
 
 
+@contextmanager
+def stage(name: str):
+    """Adds the time spent inside to SECONDS[name], less the time of timed stages entered meanwhile."""
+    _STACK.append([time.perf_counter(), 0.0])
+    try:
+        yield
+    finally:
+        start, inner = _STACK.pop()
+        spent = time.perf_counter() - start
+        SECONDS[name] += spent - inner
+        if _STACK:
+            _STACK[-1][1] += spent
+
+
 def timed(name: str, fn):
     """``fn`` with its own time (not its timed callees') added to SECONDS[name]."""
     def wrapper(*args, **kwargs):
-        _STACK.append([time.perf_counter(), 0.0])
-        try:
+        with stage(name):
             return fn(*args, **kwargs)
-        finally:
-            start, inner = _STACK.pop()
-            spent = time.perf_counter() - start
-            SECONDS[name] += spent - inner
-            if _STACK:
-                _STACK[-1][1] += spent
     return wrapper
 
 
@@ -44,17 +52,8 @@ def timed_iter(name: str, fn):
     def wrapper(*args, **kwargs):
         gen = fn(*args, **kwargs)
         while True:
-            _STACK.append([time.perf_counter(), 0.0])
-            try:
-                item = next(gen)
-            except StopIteration:
-                item = StopIteration
-            finally:
-                start, inner = _STACK.pop()
-                spent = time.perf_counter() - start
-                SECONDS[name] += spent - inner
-                if _STACK:
-                    _STACK[-1][1] += spent
+            with stage(name):
+                item = next(gen, StopIteration)
             if item is StopIteration:
                 return
             yield item

@@ -322,6 +322,21 @@ def _silence_stdout() -> None:
     os.dup2(devnull, 1)  # the descriptor itself: an engine may have pointed sys.stdout elsewhere meanwhile
 
 
+def _input_options(glob: str, text_key: str, id_key: str, date_key: str, doc_date: str | None, model: str):
+    """The input options of a command, once its model is known to be installed (else a usage error)."""
+    from .inputs import InputOptions
+    from .pipeline import check_model
+
+    options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
+                           doc_date=_parse_date(doc_date))
+    try:
+        check_model(model)
+    except FactxError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE)
+    return options
+
+
 def _collect(outcomes) -> tuple[list, int]:
     """(document, records) of every document that extracts; each problem is reported on stderr and counted."""
     results, failed = [], 0
@@ -355,17 +370,11 @@ def show(
     Colours mark the kind of figure; plain text when the output is not a terminal or NO_COLOR is set.
     """
     from .engine import run_documents
-    from .inputs import InputOptions, iter_documents
-    from .pipeline import check_model
+    from .inputs import iter_documents
     from .views import article_view, render
     from .writers import WRITERS
 
-    options = InputOptions(text_key=text_key, id_key=id_key, date_key=date_key, doc_date=_parse_date(doc_date))
-    try:
-        check_model(model)
-    except FactxError as exc:
-        _error(str(exc))
-        raise typer.Exit(EXIT_USAGE)
+    options = _input_options("*.txt", text_key, id_key, date_key, doc_date, model)
     problems = []
     chosen = []
     for item in iter_documents([article], options):
@@ -413,18 +422,10 @@ def conflicts(
     """
     from .claims import conflicts as find_conflicts
     from .engine import run
-    from .writers import write_conflicts
-    from .inputs import InputOptions
-    from .pipeline import check_model
     from .views import conflicts_view, render
+    from .writers import write_conflicts
 
-    options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
-                           doc_date=_parse_date(doc_date))
-    try:
-        check_model(model)
-    except FactxError as exc:
-        _error(str(exc))
-        raise typer.Exit(EXIT_USAGE)
+    options = _input_options(glob, text_key, id_key, date_key, doc_date, model)
     fmt = output_format.value
     if fmt == "auto":
         fmt = "table" if sys.stdout.isatty() else "jsonl"
@@ -476,17 +477,9 @@ def report(
     """
     from .claims import conflicts as find_conflicts
     from .engine import run
-    from .inputs import InputOptions
-    from .pipeline import check_model
     from .report import build
 
-    options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
-                           doc_date=_parse_date(doc_date))
-    try:
-        check_model(model)
-    except FactxError as exc:
-        _error(str(exc))
-        raise typer.Exit(EXIT_USAGE)
+    options = _input_options(glob, text_key, id_key, date_key, doc_date, model)
     results, failed = _collect(run(inputs, model=model, jobs=jobs, options=options))
     records = [r for _, recs in results for r in recs]
     articles = [{"id": d.id, "text": d.text, "date": d.date.isoformat() if d.date else None} for d, _ in results]
