@@ -32,6 +32,7 @@ LEVEL_VERBS = frozenset(_WORDS["level_verbs"])  # lemmas that only link a subjec
 LIGHT_NOUNS = frozenset(_WORDS["light_nouns"])  # 'a total of 677', 'a list of 789': no measured thing
 LEAD_VERBS = frozenset(_WORDS["lead_verbs"])  # 'Clinton leads Trump 43 to 41'
 GRADE_WORDS = frozenset(_WORDS["grade_words"])  # 'up 25 points', '40 metres deep', 'worth $5 million'
+CHANGE_NOUNS = frozenset(_WORDS["change_nouns"])  # 'a 32% drop in US sales': the 'in' phrase is the subject
 _PRONOUNS = frozenset(_WORDS["pronouns"])
 _CLIMB_DEPS = {"dobj", "attr", "pobj", "prep", "npadvmod", "acomp", "oprd", "advmod", "quantmod", "nummod",
                "appos", "conj", "pcomp", "agent"}
@@ -185,15 +186,10 @@ def read(fig: Figure, others: set[int], before: Figure | None = None) -> Reading
     if not fig.tokens:
         return Reading(None, None)
     head = _head_of(fig)
-    subject: tuple[int, int] | None = None
-    lead = _lead_subject(head, others)
-    if lead is not False:
-        subject = lead
     verb, path = _governor(head)
     measured = _measured_noun(fig, head)
-    # the subject: the counted group, the group after 'of', the measured noun's owner, else the verb's subject
-    if lead is False:
-        subject = _own_subject(fig, head, measured, verb, others)
+    lead = _lead_subject(head, others)
+    subject = lead if lead is not False else _own_subject(fig, head, measured, verb, others)
     what = _what(fig, head, measured, verb, path)
     return Reading(what, subject, _whole(fig, head, others, before))
 
@@ -276,8 +272,6 @@ def _own_subject(fig: Figure, head: Token, measured: Token | None, verb: Token |
     subject = _subject_of(verb)
     return _phrase(subject, skip) if subject is not None and subject.i not in skip else None
 
-
-CHANGE_NOUNS = frozenset(_WORDS["change_nouns"])
 
 
 def _what(fig: Figure, head: Token, measured: Token | None, verb: Token | None, path: list[Token]) -> str | None:
