@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 from dataclasses import dataclass
 from functools import cache
@@ -68,6 +69,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("factx_line_breaks", before="parser")
     elif "factx_line_breaks" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("factx_line_breaks", first=True)
+    gc.freeze()  # the model lives as long as the process: later collections need not walk its objects
     return nlp
 
 
