@@ -308,14 +308,6 @@ class _Progress:
         self.progress.update(self.task, advance=1, records=self.records, rate=f"{rate:.1f}" if rate else "-")
 
 
-def _close_quietly(closable) -> None:
-    """Close a writer or file on the way out of a failure, where a second error would only hide the first."""
-    try:
-        closable.close()
-    except OSError:
-        pass
-
-
 def _silence_stdout() -> None:
     """After a closed pipe ('| head'), point stdout at /dev/null so Python's exit flush stays quiet."""
     devnull = os.open(os.devnull, os.O_WRONLY)

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from .attribution import CUE_VERBS
 from .figures import MEASURES, Figure
 from .resources import load
-from .spans import lemma
+from .spans import entity_at, lemma
 
 _WORDS = load("measured")
 CHANGE_VERBS = frozenset(_WORDS["change_verbs"])  # lemmas: 'rose 3%' is a change, 'rose to 17%' a level
@@ -75,15 +75,14 @@ def _name(tok: Token, skip: set[int] = frozenset()) -> str:
 
 def _measured_noun(fig: Figure, head: Token) -> Token | None:
     """The noun the figure qualifies ('a 72.4 percent stake') or that its 'of' hangs on ('growth of 28%')."""
-    tok = head
     if fig.kind in ("money", "percent") and fig.noun is not None and head.i == fig.noun.i \
             and not _is_unit(fig, head) and head.pos_ == "NOUN":
         return head  # 'a $254 million loss', 'a 72.4 percent stake'
-    if fig.kind in ("money", "percent") and tok.dep_ in _MODIFIER_DEPS and tok.head.pos_ == "NOUN" \
-            and tok.head.i > tok.i and not _is_unit(fig, tok.head):
-        return tok.head  # a measure's noun is what it measures ('a 130-foot chute'), not what is measured
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        noun = tok.head.head
+    if fig.kind in ("money", "percent") and head.dep_ in _MODIFIER_DEPS and head.head.pos_ == "NOUN" \
+            and head.head.i > head.i and not _is_unit(fig, head.head):
+        return head.head  # a measure's noun is what it measures ('a 130-foot chute'), not what is measured
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        noun = head.head.head
         if noun.pos_ in ("NOUN", "PROPN") and not noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
                 and lemma(noun) not in LIGHT_NOUNS and not _is_unit(fig, noun):
             return noun
@@ -126,10 +125,9 @@ def _phrase(tok: Token, skip: set[int]) -> tuple[int, int] | None:
     if _is_pronoun(tok):
         return None
     doc = tok.doc
-    if tok.ent_type_ in _NAMED and tok.ent_iob_ in ("B", "I"):
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and not any(t.i in skip for t in ent):
-            return (ent.start_char, ent.end_char)
+    ent = entity_at(doc, tok.i) if tok.ent_type_ in _NAMED else None
+    if ent is not None and not any(t.i in skip for t in ent):
+        return (ent.start_char, ent.end_char)
     left = tok
     for child in reversed(list(tok.lefts)):
         if child.dep_ not in _PHRASE_LEFT or child.right_edge.i != left.i - 1:
