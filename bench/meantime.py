@@ -10,7 +10,9 @@ the same run. When: on matched figures whose sentence holds a DATE TIMEX3 other
 than the creation time, factx's when.value against that TIMEX3 (the nearest, by
 position; a clock time on that day, or an interval bounded by it, counts: see
 same_time). Where: on matched figures whose sentence holds LOC mentions, factx's
-where overlapping one of them.
+where overlapping one of them, or overlapping another mention of the same place (same DBpedia entity)
+elsewhere in the article: the contract lets a figure take its place from the previous sentence when its own
+sentence names it only as "the country", and MEANTIME marks the mention in the figure's sentence.
 """
 from __future__ import annotations
 
@@ -42,6 +44,18 @@ def same_time(predicted: str | None, gold: str) -> bool:
     if predicted is None:
         return False
     return predicted == gold or predicted.startswith(gold + "T") or gold in predicted.split("/")
+
+
+def same_place(where: dict | None, places: list[dict], mentions: list[dict]) -> bool:
+    """factx's where overlaps a LOC mention of the figure's sentence, or a mention of the same entity."""
+    if not where:
+        return False
+    span = (where["start"], where["end"])
+    if any(overlap(span, (m["start"], m["end"])) for m in places):
+        return True
+    entities = {m["dbpedia"] for m in places if m.get("dbpedia")}
+    return any(m.get("dbpedia") in entities and overlap(span, (m["start"], m["end"])) for m in mentions
+               if m["ent_type"] == "LOC")
 
 
 def spans_prf(predicted: dict[str, list[tuple[int, int]]], gold: dict[str, list[tuple[int, int]]]) -> dict:
@@ -103,8 +117,7 @@ def main() -> None:
             places = [m for m in g["entity_mentions"] if m.get("sentence") == sentence and m["ent_type"] == "LOC"]
             if places:
                 where_scored += 1
-                where_right += bool(r["where"]) and any(
-                    overlap((r["where"]["start"], r["where"]["end"]), (m["start"], m["end"])) for m in places)
+                where_right += same_place(r["where"], places, g["entity_mentions"])
     factx = spans_prf(factx_spans, gold_spans)
     quant = spans_prf(quant_spans, gold_spans)
     table(f"MEANTIME: {len(gold_rows)} articles, {factx['gold']} annotated figures",
