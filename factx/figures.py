@@ -319,6 +319,7 @@ def find_figures(doc: Doc) -> list[Figure]:
         _apply_qualifier(text, fig)
         _read_context(doc, fig)
     _share_percent(text, kept)
+    _share_change_unit(text, kept)
     _fill_elided_units(kept)
     for fig in kept:
         _verb_qualifier(fig)
@@ -649,6 +650,7 @@ def _read_context(doc: Doc, fig: Figure) -> None:
     if code is not None:  # 'hundreds of millions of dollars'
         fig.unit, fig.kind = code, "money"
         return
+    noun = _attributive_noun(doc, fig, noun) or noun
     word = noun.text
     if word in MEASURES or word.lower() in MEASURES:
         fig.unit = MEASURES.get(word) or MEASURES[word.lower()]
@@ -680,6 +682,18 @@ def counted_noun(doc: Doc, fig: Figure) -> Token | None:
     return None
 
 
+def _attributive_noun(doc: Doc, fig: Figure, head: Token) -> Token | None:
+    """'a 3 cylinder engine', 'the 12 page document': a number above one cannot count a singular noun; the
+    singular noun between them, which English leaves unpluralised before another noun, is what it counts.
+    ('300 store locations' counts locations: the head is plural; so is 'innings', whatever its tag.)"""
+    if head.tag_ != "NN" or lemma(head) != head.lower_ or head.lower_.endswith("s") or fig.is_range or fig.low is None or fig.low <= 1:
+        return None
+    nxt = doc[fig.tokens[-1].i + 1] if fig.tokens[-1].i + 1 < len(doc) else None
+    if nxt is not None and nxt.tag_ == "NN" and nxt.dep_ == "compound" and nxt.head.i == head.i:
+        return nxt
+    return None
+
+
 _COORDINATED = re.compile(rf"{WS}*(?:,{WS}*)?(?:and|or|,){WS}+\Z")
 
 
@@ -690,6 +704,24 @@ def _share_percent(text: str, figures: list[Figure]) -> None:
                 and nxt.unit == "%" and nxt.start - fig.end <= 8 and _COORDINATED.match(text[fig.end:nxt.start]) \
                 and not fig.scaled and fig.mod is None:
             fig.unit, fig.kind = "%", "percent"
+
+
+_TO_NEXT = re.compile(rf"{WS}*(?:to|-|\u2013){WS}*\Z", re.IGNORECASE)
+
+
+def _share_change_unit(text: str, figures: list[Figure]) -> None:
+    """'from 13.5 to 14.0 mm', 'from 4.8 to 4.7 percent', '0 to 62 mph': a change or a span written with its
+    unit once, after the second number (not merged into a range when a change verb governs it): the first
+    number is in the same unit."""
+    for fig, nxt in zip(figures, figures[1:]):
+        if not (fig.bare and not fig.is_range and fig.unit is None and fig.kind == "other" and fig.mod is None
+                and nxt.unit and nxt.kind in ("measure", "percent", "count") and not fig.scaled
+                and _TO_NEXT.fullmatch(text[fig.end:nxt.start])):
+            continue
+        after_from = _BETWEEN_RE.search(text[max(0, fig.start - 10):fig.start])
+        if nxt.kind == "count" and not (after_from and after_from.group("w").lower() == "from"):
+            continue  # '5 to 10 people' merges as a range; a count shares its noun only in 'from A to B'
+        fig.unit, fig.kind = nxt.unit, nxt.kind
 
 
 # Verbs that say a figure was passed: 'topped 65 percent', 'sales will exceed 700'.

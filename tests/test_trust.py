@@ -57,6 +57,27 @@ from conftest import figure_at
     ("Mix 50mL of acid.", "50mL", 50, 50, "ml", "measure"),
     ("Adults need about 2000 - 2500 Calories a day.", "about 2000 - 2500", 2000, 2500, "calories", "measure"),
     ("The package was worth up to PS2.7m.", "up to PS2.7m", 2.7e6, 2.7e6, "GBP", "money"),  # '£' as some feeds write it
+    # a change written with its unit once, after the second number: the first is in that unit too
+    ("The bore grew from 82.5 to 84.0 mm.", "82.5", 82.5, 82.5, "mm", "measure"),
+    ("Inflation is seen easing from 3.1 to 2.9 percent next year.", "3.1", 3.1, 3.1, "%", "percent"),
+    ("Its top speed rose from 180 to 200 km/h.", "180", 180, 180, "km/h", "measure"),
+    ("The firm went from 40 to 55 employees.", "40", 40, 40, "employees", "count"),
+    ("The index rose 12 to 1,450 points.", "12", 12, 12, "points", "measure"),
+    # temperature scales written alone, capitalised
+    ("Overnight it fell to 28 Fahrenheit.", "28", 28, 28, "°F", "measure"),
+    ("Lows near minus 5 Celsius are forecast.", "minus 5", -5, -5, "°C", "measure"),
+    # a number above one before a singular noun and another noun counts the first noun ('a 4 cylinder engine')
+    ("The sedan uses a 4 cylinder engine.", "4", 4, 4, "cylinder", "count"),
+    ("The board released a 40 page report.", "40", 40, 40, "page", "count"),
+    ("Margins improved by a 45 basis point swing.", "45", 45, 45, "basis points", "measure"),
+    # ... but not when the head noun is plural, or reads plural whatever its tag
+    ("The chain has 300 store locations.", "300", 300, 300, "locations", "count"),
+    ("He threw three relief innings.", "three", 3, 3, "innings", "count"),
+    # rates and sports statistics
+    ("The old trucks topped out at 55 m.p.h. on the highway.", "55", 55, 55, "mph", "measure"),
+    ("The hybrid returns 52 mpg.", "52", 52, 52, "mpg", "measure"),
+    ("The guard averaged 18.2 ppg last season.", "18.2", 18.2, 18.2, "points per game", "measure"),
+    ("Smith was worth 3.1 WAR in relief.", "3.1", 3.1, 3.1, "WAR", "measure"),
 ])
 def test_figures_survive(extract, text, figure, low, high, unit, kind):
     record = figure_at(extract(text), figure)["figure"]
