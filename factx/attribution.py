@@ -543,7 +543,7 @@ def _conjoined_with(tok: Token, above: set[int]) -> bool:
     for _ in range(8):
         if tok.i in above:
             return True
-        if tok.dep_ != "conj" or tok.head is tok:
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
             break
         tok = tok.head
     return tok.i in above or any(c.i in above for c in tok.children if c.dep_ == "conj")

@@ -534,7 +534,7 @@ def _change_governed(doc: Doc, start: int) -> bool:
     for _ in range(4):
         if lemma(tok) in CHANGE_VERBS:
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     sent = span[0].sent
@@ -733,7 +733,7 @@ def _verb_qualifier(fig: Figure) -> None:
     if fig.mod is not None or not fig.tokens:
         return
     head = fig.tokens[-1]
-    if fig.noun is not None and head.head is fig.noun:
+    if fig.noun is not None and head.head.i == fig.noun.i:
         head = fig.noun
     if head.dep_ == "dobj" and head.head.pos_ == "VERB" and lemma(head.head) in _PASSING_VERBS:
         fig.mod = "more_than"

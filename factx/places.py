@@ -230,7 +230,7 @@ def _describes_an_organisation(root) -> bool:
     for _ in range(4):
         if head.lower_ in _ORG_NOUNS or lemma(head) in _ORG_NOUNS:
             return True
-        if head.head is head or head.dep_ not in ("compound", "amod", "nmod"):
+        if head.head.i == head.i or head.dep_ not in ("compound", "amod", "nmod"):
             return False
         head = head.head
     return False
@@ -283,7 +283,7 @@ def clause_verb(tok) -> int:
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
             return tok.i
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return -1
         tok = tok.head
     return -1

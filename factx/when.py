@@ -204,8 +204,10 @@ def _attaches_to(ent: Span, tokens: set[int], figures: frozenset[int] = frozense
     crossed = False
     for step in range(ATTACH_STEPS):
         crossed = crossed or tok.dep_ in _CLAUSE_EDGES
-        if tok.head is tok or step >= 3 and crossed:
+        if step >= 3 and crossed:
             return False  # past three steps, only within one clause: 'a company, founded in 1990, employs 4,000'
+        if tok.head.i == tok.i:  # the root: a headline's 'World Series 2016: ... in 108 years'
+            return tok.i in tokens
         tok = tok.head
         if tok.i in tokens:
             return True
@@ -226,7 +228,7 @@ def _future(ent: Span) -> bool | None:
             if tok.tag_ in ("VBD", "VBN") or children & {"has", "have", "had", "was", "were"}:
                 return False
             return None
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return None

@@ -195,6 +195,14 @@ def test_numbers_that_are_no_figures(extract, text):
     assert extract(text) == []
 
 
+@pytest.mark.parametrize("text, figure", [
+    ("Sales will exceed 700 units this year.", "700"),
+    ("The company topped 5,000 employees.", "5,000"),
+])
+def test_passing_verb_over_a_counted_noun(extract, text, figure):
+    assert figure_at(extract(text), figure)["figure"]["mod"] == "more_than"
+
+
 def test_a_change_stays_two_figures(extract):
     records = extract("Claims rose 15,000 last week to 444,000.", "2016-10-09")
     assert [r["figure"]["text"] for r in records] == ["15,000", "444,000"]
