@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import dates, measured
+from .attrs import match_by_lookup
 from .attribution import Attributor, quote_spans
 from .claims import assign_claims
 from .errors import ModelNotFound
@@ -65,6 +66,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             raise _not_installed(name) from exc
     nlp.max_length = max(nlp.max_length, 10 * SEGMENT_CHARS)
     lemmatize_on_demand(nlp)
+    match_by_lookup(nlp)
     if "parser" in nlp.pipe_names and "factx_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("factx_line_breaks", before="parser")
     elif "factx_line_breaks" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
