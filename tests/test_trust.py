@@ -78,6 +78,8 @@ from conftest import figure_at
     ("The hybrid returns 52 mpg.", "52", 52, 52, "mpg", "measure"),
     ("The guard averaged 18.2 ppg last season.", "18.2", 18.2, 18.2, "points per game", "measure"),
     ("Smith was worth 3.1 WAR in relief.", "3.1", 3.1, 3.1, "WAR", "measure"),
+    ("The sensor has a 352 μm pixel pitch.", "352", 352, 352, "μm", "measure"),
+    ("Gusts reached 30 metres per second.", "30", 30, 30, "m/s", "measure"),
 ])
 def test_figures_survive(extract, text, figure, low, high, unit, kind):
     record = figure_at(extract(text), figure)["figure"]
