@@ -28,6 +28,7 @@ from .spans import (entities, entities_in, entity_at, lemma, planned_quotes, sen
 _CUES = load("cues")
 CUE_VERBS = frozenset(_CUES["verbs"])
 CUE_NOUNS = frozenset(_CUES["nouns"])
+_SHARE_WORDS = frozenset({"percent", "%", "pct", "per cent", "percentage"})
 CLAUSE_VERBS = frozenset(_CUES["clause_verbs"])
 _NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "conj", "appos", "compound"}
 _BARE_CUES = frozenset(_CUES["bare_cues"])
@@ -274,6 +275,8 @@ class Attributor:
             return None
         if subject.lower_ in ("i", "we", "you") and not self._in_quote(subject.idx):
             return None
+        if subject.lower_ in _SHARE_WORDS:
+            return None  # '51 percent of respondents said ...': a poll's answer, not a source (the poll is)
         if subject.pos_ == "NOUN" and subject.lower_ in CUE_NOUNS:
             owner = self._owner_of_noun(subject, cue=cue)
             if owner is not None:
@@ -307,7 +310,8 @@ class Attributor:
         above = {t.i for t in anchor.ancestors}
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to" \
-                    and (_conjoined_with(tok.head, above) or tok.head.dep_ == "ROOT" and len(sent) <= 45):
+                    and (_conjoined_with(tok.head, above) or tok.head.dep_ == "ROOT" and len(sent) <= 45
+                         or _closes_sentence(tok, sent) and _conjoined_with(tok.head.head, above)):
                 to = self.doc[tok.i + 1]
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                 if pobj is None and tok.i + 2 < sent.end:
@@ -337,17 +341,17 @@ class Attributor:
     def _noun_cue(self, sent: Span, anchor: Token) -> Source | None:
         """'By his calculations, ...', '... reached 73 percent in the Gallup poll': a report noun in a phrase
         that frames the figure's clause (before it, or after it on the figure's own verb)."""
-        above = None
+        above = {t.i for t in anchor.ancestors} | {anchor.i}
         for tok in sent:
-            if tok.pos_ == "NOUN" and tok.lower_ in CUE_NOUNS | _DATA_NOUNS and tok.head.dep_ == "prep" \
+            noun = tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in _DATA_NOUNS  # 'a CNN/ORC Poll'
+            if noun and tok.lower_ in CUE_NOUNS | _DATA_NOUNS and tok.head.dep_ == "prep" \
                     and tok.head.lower_ in ("by", "in", "under") and tok.dep_ == "pobj":
                 holder = tok.head.head
                 if tok.i > anchor.i:  # after the figure: on the figure or on a verb above it
-                    above = above if above is not None else {t.i for t in anchor.ancestors} | {anchor.i}
                     if holder.i not in above:
                         continue
-                elif holder.pos_ not in ("VERB", "AUX"):
-                    continue
+                elif holder.pos_ not in ("VERB", "AUX") and not (holder.dep_ == "ROOT" and holder.i in above):
+                    continue  # a verbless root ('In the survey, 71 percent of ... approved ...') frames it too
                 owner = self._owner_of_noun(tok)
                 if owner is not None:
                     return owner
@@ -537,6 +541,16 @@ class Attributor:
         return None
 
 
+def _closes_sentence(according: Token, sent: Span) -> bool:
+    """'X raised $2.7 million, while Y raised $6 million, according to Z.': an 'according to' that ends the
+    sentence, on a clause joined to the main one, frames the whole sentence."""
+    clause = according.head
+    if clause.dep_ not in ("advcl", "conj") or clause.head.dep_ != "ROOT":
+        return False
+    last = max(t.i for t in according.subtree)
+    return all(t.is_punct or t.is_space for t in sent.doc[last + 1:sent.end])
+
+
 def _conjoined_with(tok: Token, above: set[int]) -> bool:
     """Whether ``tok`` or a clause it is conjoined with holds the figure ('Trump received 37 percent, Clinton
     had 36 percent and Bloomberg 13 percent, according to the results': one frame for every conjunct)."""
@@ -552,15 +566,16 @@ def _conjoined_with(tok: Token, above: set[int]) -> bool:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quotations.
 
-    Curly quotes pair up directly. A straight quote opens when it follows a
-    space or line start and closes when it follows a word or punctuation; an
+    Curly quotes pair up directly. A straight quote (or two apostrophes, or two
+    backticks to open) opens when it follows a space or line start and closes
+    when it follows a word or punctuation; an
     opening quote inside an open one ends the first (news style leaves a
     quote open across paragraphs). A blank line closes everything; a quote
     never closed ends with its line.
     """
     spans = []
     opened = None
-    for m in re.finditer(r"[\u201c\u201d\"]|\n[^\S\n]*\n", text):
+    for m in re.finditer(r"[\u201c\u201d\"]|''|``|\n[^\S\n]*\n", text):
         ch = m.group(0)
         pos = m.start()
         if ch[0] == "\n":
@@ -569,7 +584,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             opened = None
             continue
         before = text[pos - 1] if pos > 0 else " "
-        opening = ch == "\u201c" or (ch == '"' and (before.isspace() or before in "([{:\u2014-" or pos == 0))
+        straight = ch in ('"', "''")  # two apostrophes: how some archives (the NYT's among them) write a quote mark
+        opening = ch in ("\u201c", "``") or (straight and (before.isspace() or before in "([{:\u2014-" or pos == 0))
         if opening:
             if opened is not None:
                 spans.append((opened, pos))

@@ -118,9 +118,43 @@ def test_an_expectation_in_a_while_clause_keeps_its_own_source(extract):
      "36 percent", "the results"),
     # a name and a colon open a statement
     ("Bernie Sanders: It is not a radical idea to ask for a $15 minimum wage.", "$15", "Bernie Sanders"),
+    # an 'according to' that ends the sentence frames the main clause too, not only the 'while' clause it hangs on
+    ("Smith raised $3 million in the quarter, while Jones raised $5 million, according to the Federal Election "
+     "Commission.", "$3 million", "the Federal Election Commission"),
+    # a poll opening the sentence frames it, also when the parse leaves the clause verbless or the poll capitalised
+    ("In a Reuters/Ipsos Poll taken last week, 44 percent of voters backed the plan.", "44 percent",
+     "Reuters/Ipsos"),
+    ("In the latest Gallup survey, 38 percent of adults approved of the deal.", "38 percent", "Gallup"),
+    # quotations written with two apostrophes (or opened with two backticks), as some archives do
+    ("''We will hire 200 people next year,'' Ms. Park said. ''After that, we expect another 300.''", "300",
+     "Ms. Park"),
+    ("``We lost 12 games,'' the coach said.", "12", "the coach"),
 ])
 def test_frames(extract, text, figure, who):
     assert figure_at(extract(text), figure)["who"]["text"] == who
+
+
+@pytest.mark.parametrize("text, figure", [
+    # an 'according to' inside the second clause frames that clause only
+    ("Smith raised $3 million in the quarter, while Jones, according to the Federal Election Commission, raised "
+     "$5 million.", "$3 million"),
+    # a share of respondents who 'said' something is a poll's answer, not a source
+    ("About 40 percent of voters said the economy was their top issue, and 25 percent said immigration.",
+     "25 percent"),
+    ("About 40 percent of voters said the economy was their top issue, and 25 percent said immigration.",
+     "About 40 percent"),
+    # an opening phrase that is no poll frames nothing
+    ("In a speech on Monday, 45 percent of the budget went to defence.", "45 percent"),
+    # a phrase in two apostrophes is a quotation only up to its closing pair
+    ("He called the plan ''a genius move'' and spent $5 million on it.", "$5 million"),
+])
+def test_frames_that_do_not_reach(extract, text, figure):
+    assert figure_at(extract(text), figure)["who"] is None
+
+
+def test_a_counted_group_still_speaks(extract):
+    assert figure_at(extract("Two witnesses told police that 30 shots were fired."), "30")["who"]["text"] == \
+        "Two witnesses"
 
 
 def test_a_credit_line_is_no_speaker(extract):
