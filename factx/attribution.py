@@ -42,6 +42,7 @@ _SPEECH_CUES = frozenset(_CUES["speech_verbs"])
 # Sources that are data rather than people: what they show, give or have is reported by them.
 _DATA_NOUNS = frozenset(_CUES["data_nouns"])
 _DATA_VERBS = frozenset(_CUES["data_verbs"])
+_SAMPLE_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
 _CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "xcomp"}
 PERSON_WORDS = frozenset(_CUES["person_descriptions"])
 ORG_WORDS = frozenset(_CUES["org_descriptions"])
@@ -355,6 +356,8 @@ class Attributor:
                 owner = self._owner_of_noun(tok)
                 if owner is not None:
                     return owner
+                if tok.lower_ in _SAMPLE_NOUNS:  # '49% to 41%, in the survey': the poll itself reports it
+                    return self._from_span(self.doc[tok.left_edge.i:tok.i + 1], tok, tok.text)
         return None
 
     def _data_subject(self, verb: Token) -> Source | None:

@@ -129,6 +129,8 @@ def test_an_expectation_in_a_while_clause_keeps_its_own_source(extract):
     ("''We will hire 200 people next year,'' Ms. Park said. ''After that, we expect another 300.''", "300",
      "Ms. Park"),
     ("``We lost 12 games,'' the coach said.", "12", "the coach"),
+    # a poll or survey with no named owner, on the figure's clause, is itself the source
+    ("Smith leads Jones by 8 points, 49% to 41%, in the survey, taken last week.", "49%", "the survey"),
 ])
 def test_frames(extract, text, figure, who):
     assert figure_at(extract(text), figure)["who"]["text"] == who
@@ -145,6 +147,9 @@ def test_frames(extract, text, figure, who):
      "About 40 percent"),
     # an opening phrase that is no poll frames nothing
     ("In a speech on Monday, 45 percent of the budget went to defence.", "45 percent"),
+    # ... but not a period named after a study, nor an ownerless report
+    ("Sales rose 5% in the study period.", "5%"),
+    ("Revenue rose 5% in the report.", "5%"),
     # a phrase in two apostrophes is a quotation only up to its closing pair
     ("He called the plan ''a genius move'' and spent $5 million on it.", "$5 million"),
 ])
