@@ -527,6 +527,9 @@ class Attributor:
         after = [s for s in sentences_between(doc, qe, len(text), limit=2) if s.start_char >= qe][:1]
         if after and "\n" in text[qe:after[0].start_char + 1]:
             after = []  # a new paragraph starts another matter
+        named = self._colon_speaker(qs)
+        if named is not None:
+            return named
         previous = sentence_before(doc, qs)
         before = [previous] if previous is not None else []
         for group in (sents, after, before):
@@ -542,6 +545,28 @@ class Attributor:
             if best is not None:
                 return best[1]
         return None
+
+
+    def _colon_speaker(self, qs: int) -> Source | None:
+        """'Pollsters agree - Carl Bialik: “One of the biggest lessons ...”': a person or organisation named
+        right before a colon that opens the quotation speaks it."""
+        text = text_of(self.doc)
+        colon_at = qs - 1
+        while colon_at >= 0 and text[colon_at] in " \t":
+            colon_at -= 1
+        if colon_at < 0 or text[colon_at] != ":":
+            return None
+        colon = self.doc.char_span(colon_at, colon_at + 1)
+        if colon is None:
+            return None
+        i = colon.start
+        line_start = text.rfind("\n", 0, colon_at) + 1
+        ents = [e for e in entities_in(self.doc, max(0, i - 12), i) if e.start_char >= line_start]
+        if not ents or ents[-1].end != i or ents[-1].label_ not in ("PERSON", "ORG"):
+            return None
+        # 'Howard Kurtz, Fox News: "..."' and 'Windsor Mann, editor of ...: "..."': the person, not the outlet
+        person = next((e for e in ents if e.label_ == "PERSON"), ents[-1])
+        return self._from_span(person, person.root, ":")
 
 
 def _closes_sentence(according: Token, sent: Span) -> bool:

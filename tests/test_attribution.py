@@ -38,6 +38,9 @@ def test_attribution_forms(extract, text, figure, name, cue):
     ('Smith said: "There were 300 of them."', "300", "Smith"),
     ("“Nearly 90% of the town is gone,” said Mayor Ann Lee.", "Nearly 90%", "Ann Lee"),
     ('"Prices rose 5%. Wages rose 2%," the minister added.', "2%", "minister"),
+    # a name and a colon open the quotation, whatever comes before on the line; the person before the outlet
+    ("Analysts agree - Maria Lopez: “Turnout was low. Only 38% of voters came out.”", "38%", "Maria Lopez"),
+    ("Howard Kurtz, Fox News: “The debate was even. Neither gained more than 2 points.”", "more than 2", "Howard Kurtz"),
 ])
 def test_quotes_belong_to_their_speaker(extract, text, figure, speaker):
     record = figure_at(extract(text), figure)
@@ -155,6 +158,11 @@ def test_frames(extract, text, figure, who):
 ])
 def test_frames_that_do_not_reach(extract, text, figure):
     assert figure_at(extract(text), figure)["who"] is None
+
+
+def test_a_colon_after_no_name_names_no_speaker(extract):
+    text = "The board met on Friday: “The vote failed by 12 votes.”"
+    assert figure_at(extract(text), "12")["who"] is None
 
 
 def test_a_counted_group_still_speaks(extract):
