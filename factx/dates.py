@@ -340,11 +340,12 @@ def normalise(expr: str, ref: dt.date | None, *, future: bool | None = None) -> 
 _NOT_A_TIME = re.compile(
     r"^(?:for\s+)?(?:annual(?:ly)?|daily|weekly|monthly|yearly|quarterly|hourly|nightly|biannual(?:ly)?|"
     r"(?:each|every|per|a)\s+(?:day|week|month|quarter|year)|(?:hours|days|weeks|months|years|decades|minutes)|"
-    r"year[- ](?:on[- ]|over[- ]|to[- ])?year|ages?\b.*|aged\b.*)$", re.I)
+    r"year[- ](?:on[- ]|over[- ]|to[- ])?year|ages?\b.*|aged\b.*|\d{1,3})$", re.I)  # a bare '8': 'Mason, 8, of Omaha'
 
 
 def names_a_time(expr: str) -> bool:
-    """False for DATE/TIME mentions that are frequencies, bare units, ages or year-on-year comparisons."""
+    """False for DATE/TIME mentions that are frequencies, bare units, ages, bare small numbers or year-on-year
+    comparisons."""
     return not _NOT_A_TIME.match(re.sub(r"\s+", " ", expr.strip(" .,")))
 
 

@@ -61,17 +61,22 @@ def when_of(doc: Doc, sent: Span, mentions: list[Span], fig: Figure, index: Figu
         value = None  # 'the day the deal was announced': a time anchored on an event, not on the document date
     elif _THE_DAY.fullmatch(text):
         value = _day_in_passage(doc, sent, ref) or value
+    elif _THE_MONTH.fullmatch(text):
+        value = _day_in_passage(doc, sent, ref, month=True) or value
     return WhenDict(text=text, value=value, start=start, end=end)
 
 
 # 'the day', 'that day': the day the passage is about, when a sentence before names one ('closed lower on
 # Monday. The Dow fell 3% to end the day at 7,114'), else the document's day.
 _THE_DAY = re.compile(r"(?i)(?:the|that|this)\s+(?:same\s+)?day")
+# 'the month' likewise: the month a sentence before names ('reported February sales ... during the month').
+_THE_MONTH = re.compile(r"(?i)(?:the|that|the\s+same)\s+month")
 PASSAGE_SENTENCES = 2
 
 
-def _day_in_passage(doc: Doc, sent: Span, ref: dt.date | None) -> str | None:
-    """The last day-precise date named in the sentences just before ``sent`` (its own paragraph only)."""
+def _day_in_passage(doc: Doc, sent: Span, ref: dt.date | None, month: bool = False) -> str | None:
+    """The last day-precise date named in the sentences just before ``sent`` (its own paragraph only); with
+    ``month``, the last month named there, else the month of the last day named there."""
     text = text_of(doc)
     current = sent
     for _ in range(PASSAGE_SENTENCES):
@@ -80,6 +85,12 @@ def _day_in_passage(doc: Doc, sent: Span, ref: dt.date | None) -> str | None:
         current = doc[current.start - 1].sent
         days = [dates.normalise(e.text, ref, future=_future(e)) for e in entities_in(doc, current.start, current.end)
                 if e.label_ == "DATE" and not _THE_DAY.search(e.text)]  # 'the same day' points back too
+        if month:  # a month named outright ('February sales') before the month of a day ('today')
+            months = [d for d in days if d and re.fullmatch(r"\d{4}-\d\d", d)] or [
+                d[:7] for d in days if d and re.fullmatch(r"\d{4}-\d\d-\d\d", d)]
+            if months:
+                return months[-1]
+            continue
         days = [d for d in days if d and re.fullmatch(r"\d{4}-\d\d-\d\d", d)]
         if days:
             return days[-1]

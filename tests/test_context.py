@@ -97,6 +97,9 @@ def test_when_clock_and_present(extract, text, doc_date, figure, when_text, when
     ("Sales fell 34% year-on-year.", "34%"),
     # a price is not a clock time
     ("Shares closed at 3.50 after a 12% fall.", "12%"),
+    # an age between commas is not a time, though the model may tag it a date
+    ("Lena Ortiz, 8, of Tucson brought buttons from five rallies.", "five"),
+    ("Victims included Adam Reyes, 62, and Paul Dunn, 52, both of Leeds.", "52"),
 ])
 def test_not_a_time(extract, text, figure):
     assert figure_at(extract(text, "2019-05-02"), figure)["when"] is None
@@ -125,6 +128,10 @@ def test_a_day_named_by_an_event_has_no_calendar_value(extract):
     # 'the day' is the day the passage named just before
     ("Stocks rose on Friday, a fourth week of gains.\nThe Dow gained 39 points, ending the day at 8,017.",
      "2009-04-04", "39", "the day", "2009-04-03"),
+    # 'the month' is the month the passage named just before, before the month of a day it named
+    ("Carmakers reported March sales on Thursday.\nHonda's sales fell 6.1% as a strike hit output during the month.",
+     "2011-04-07", "6.1%", "the month", "2011-03"),
+    ("The index peaked on May 14.\nIt lost 4% during the month.", "2012-06-02", "4%", "the month", "2012-05"),
     # a determiner the model left out of the time
     ("Accidents included two major disasters this year.", "2007-12-20", "two", "this year", "2007"),
     # a time four steps up, within one clause
@@ -134,6 +141,10 @@ def test_a_day_named_by_an_event_has_no_calendar_value(extract):
 def test_when_in_the_passage(extract, text, doc_date, figure, when_text, when_value):
     when = figure_at(extract(text, doc_date), figure)["when"]
     assert (when["text"], when["value"]) == (when_text, when_value)
+
+
+def test_the_month_with_no_month_before_has_no_value(extract):
+    assert figure_at(extract("Sales fell 4% during the month.", "2010-03-03"), "4%")["when"]["value"] is None
 
 
 def test_the_day_does_not_reach_into_another_paragraph(extract):
