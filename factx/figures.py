@@ -321,6 +321,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     _share_percent(text, kept)
     _share_change_unit(text, kept)
     _fill_elided_units(kept)
+    _index_points(kept)
     for fig in kept:
         _verb_qualifier(fig)
     return kept
@@ -752,6 +753,29 @@ def _fill_elided_units(figures: list[Figure]) -> None:
             if prev.unit and prev.kind in ("count", "measure"):
                 fig.unit, fig.kind = prev.unit, prev.kind
                 break
+
+
+# A stock index as a clause's subject: its bare levels and moves are points ('the Nasdaq fell 44.13 to 2138.14').
+_INDEX_SUBJECT = re.compile(r"\b(?:[Ii]ndex|[Ii]ndices|[Ii]ndexes|Dow|Nasdaq|NASDAQ|S&P|FTSE|DAX|Dax|Nikkei|CAC|"
+                            r"Hang Seng|Stoxx|STOXX|TSX|KOSPI|Kospi|ASX|Sensex|SENSEX|Industrial Average)\b")
+
+
+def _index_points(figures: list[Figure]) -> None:
+    """A figure with no unit, or a 'mark'/'level' for its noun, whose clause is about a stock index counts
+    points of that index."""
+    for fig in figures:
+        if fig.kind not in ("other", "count") or not fig.tokens or fig.unit not in (None, "mark", "level", "levels"):
+            continue
+        tok = fig.tokens[-1]
+        for _ in range(5):
+            if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+                break
+            tok = tok.head
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.left_edge.i <= fig.tokens[0].i <= subject.right_edge.i:
+            continue  # 'Two of the major indices saw falls': the figure counts the indices
+        if _INDEX_SUBJECT.search(tok.doc[subject.left_edge.i:subject.right_edge.i + 1].text):
+            fig.unit, fig.kind = "points", "measure"
 
 
 @dataclass(frozen=True)

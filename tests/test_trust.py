@@ -80,6 +80,13 @@ from conftest import figure_at
     ("Smith was worth 3.1 WAR in relief.", "3.1", 3.1, 3.1, "WAR", "measure"),
     ("The sensor has a 352 μm pixel pitch.", "352", 352, 352, "μm", "measure"),
     ("Gusts reached 30 metres per second.", "30", 30, 30, "m/s", "measure"),
+    # a stock index's bare levels and moves are points
+    ("The Hang Seng fell 412.6 on Tuesday.", "412.6", 412.6, 412.6, "points", "measure"),
+    ("The Kospi index slid 1.2% to 2,410.35.", "2,410.35", 2410.35, 2410.35, "points", "measure"),
+    ("The Sensex closed above the 60,000 mark.", "60,000", 60000, 60000, "points", "measure"),
+    # ... not a count of indices, nor a bare number about anything else
+    ("Two of the major indices fell sharply.", "Two", 2, 2, "indices", "count"),
+    ("Shares of the miner fell 3.4 to 120.", "120", 120, 120, None, "other"),
 ])
 def test_figures_survive(extract, text, figure, low, high, unit, kind):
     record = figure_at(extract(text), figure)["figure"]
