@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from .records import WhereDict
 from .resources import load
-from .spans import entities, lemma, text_of
+from .spans import entities, is_common_word, lemma, text_of
 
 _CUE_VERBS = frozenset(load("cues")["verbs"])
 
@@ -159,6 +159,8 @@ def place_mentions(doc: Doc) -> list[Place]:
         if tok.ent_type_ in ("PERSON", "ORG", "DATE", "TIME", "MONEY", "CARDINAL", "WORK_OF_ART", "LAW", "EVENT"):
             continue
         known = names.get(tok.lower_)
+        if known and tok.i == tok.sent.start and is_common_word(tok.lower_):
+            continue  # 'Union officials said ...': a capital that only opens the sentence, not a town
         if known and (known[0] != RANK_LOCAL or _locative(tok)):  # a city name alone may be a brand ('Marmite')
             place = _place(doc[tok.i:tok.i + 1], "GPE")
             if place is not None:
@@ -173,7 +175,7 @@ def _locative(tok) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
         return True
     head = tok.head
-    while tok.dep_ in ("compound", "nmod", "amod", "poss") and head is not tok:
+    while tok.dep_ in ("compound", "nmod", "amod", "poss") and head.i != tok.i:
         if head.lower_ in _LOCAL_WORDS or head.lower_ in _PLACE_NOUNS:
             return True
         tok, head = head, head.head
@@ -239,14 +241,14 @@ def _describes_an_organisation(root) -> bool:
 def _nationality_locates(root) -> bool:
     """Whether a nationality word says where: it modifies a place-like noun ('European markets', 'the
     Japanese economy'), is a possessor ('Americans' support'), or pairs with a place ('US and Canadian')."""
-    while root.dep_ == "conj" and root.head is not root:  # 'Russian and Cypriot banks': the first conjunct's role
+    while root.dep_ == "conj" and root.head.i != root.i:  # 'Russian and Cypriot banks': the first conjunct's role
         root = root.head
         if root.ent_type_ in ("GPE", "LOC"):
             return True
     if root.dep_ == "poss":
         return True
     head = root.head
-    while head.dep_ == "compound" and head.head is not head and head.head.i > head.i:
+    while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
         head = head.head  # 'the Romanian assembly plant' -> plant
     return head.lower_ in _NATIONALITY_PLACE_HEADS or lemma(head) in _NATIONALITY_PLACE_HEADS
 
@@ -267,7 +269,7 @@ def _describes_thing(span: Span) -> bool:
     if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based":
         return True
     root = span.root
-    while root.dep_ in ("conj", "appos") and root.head is not root and root.head.i < root.i:
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i and root.head.i < root.i:
         root = root.head  # 'of Omaha, Nebraska': Nebraska's role is Omaha's
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ == "PERSON":
         return True

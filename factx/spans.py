@@ -168,6 +168,12 @@ def _word_lemmatizer():
     return nlp.vocab, lemmatizer, {pos: set(index[pos]) for pos in ("noun", "verb")}, irregular
 
 
+def is_common_word(word: str) -> bool:
+    """Whether a lower-case word is an English noun or verb of the lemma tables ('union', 'mobile')."""
+    found = _word_lemmatizer()
+    return found is not None and (word in found[2]["noun"] or word in found[2]["verb"])
+
+
 @lru_cache(maxsize=1 << 14)  # bounded: an archive's words and subjects are not
 def word_lemma(word: str) -> str:
     """The lemma of one lower-case word without its sentence: 'injuries' -> injury, 'rose' -> rise, 'bus' ->

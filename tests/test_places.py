@@ -26,6 +26,8 @@ from conftest import figure_at
     ("Ford, the U.S. car maker, will pay $57 million for a stake in the Polish plant.", "$57 million", "Polish"),
     # a city named before a place noun
     ("About 400 homes were flooded in the Kursk region.", "About 400", "Kursk"),
+    # a town whose name is a common word, named inside the sentence
+    ("Retail sales rose 5% in Mobile last year.", "5%", "Mobile"),
 ])
 def test_where(extract, text, figure, place):
     where = figure_at(extract(text, "2024-03-04"), figure)["where"]
@@ -45,6 +47,8 @@ def test_where(extract, text, figure, place):
     ("Maria Lopez, 8, of Austin, Texas, collected five badges.", "five"),
     # a city's name used as a brand, not a place
     ("The grocer pulled 200 products, including Marmite.", "200"),
+    # a common word that opens the sentence, though a town bears its name
+    ("Union officials said 14,000 employees walked out.", "14,000"),
     # a person who shares a town's name
     ("Investigators found 600,000 emails from Clinton on the laptop.", "600,000"),
 ])
