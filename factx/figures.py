@@ -322,6 +322,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     _share_change_unit(text, kept)
     _fill_elided_units(kept)
     _index_points(kept)
+    _number_of(kept)
     for fig in kept:
         _verb_qualifier(fig)
     return kept
@@ -677,6 +678,9 @@ def counted_noun(doc: Doc, fig: Figure) -> Token | None:
         return None
     if nxt.pos_ == "NOUN" or nxt.text in MEASURES or nxt.tag_ in ("NNS", "NNPS"):
         return nxt
+    after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    if nxt.tag_ in ("JJ", "VBN") and after is not None and after.tag_ == "NNS" and after.text[:1].islower():
+        return after  # '149 confirmed orders' with the participle parsed as a verb
     if nxt.lower_ == "of":
         objects = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i - nxt.i <= 4]
         return objects[0] if objects else None
@@ -776,6 +780,29 @@ def _index_points(figures: list[Figure]) -> None:
             continue  # 'Two of the major indices saw falls': the figure counts the indices
         if _INDEX_SUBJECT.search(tok.doc[subject.left_edge.i:subject.right_edge.i + 1].text):
             fig.unit, fig.kind = "points", "measure"
+
+
+_NUMBER_NOUNS = frozenset({"number", "total", "count", "tally"})
+
+
+def _number_of(figures: list[Figure]) -> None:
+    """'The number of people claiming benefits rose 15,000 to 444,000': a bare figure whose clause is about
+    'the number of X' counts X."""
+    for fig in figures:
+        if fig.kind != "other" or fig.unit is not None or not fig.tokens or fig.is_range:
+            continue
+        tok = fig.tokens[-1]
+        for _ in range(4):
+            if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+                break
+            tok = tok.head
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in _NUMBER_NOUNS:
+            continue
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if counted is not None and counted.tag_ == "NNS" and counted.text[:1].islower():
+            fig.unit, fig.kind = counted.text, "count"
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,11 @@ from conftest import figure_at
     # ... not a count of indices, nor a bare number about anything else
     ("Two of the major indices fell sharply.", "Two", 2, 2, "indices", "count"),
     ("Shares of the miner fell 3.4 to 120.", "120", 120, 120, None, "other"),
+    # a clause about 'the number of X' counts X; a participle the parse took for a verb still leads to its noun
+    ("The number of homeless families rose 2,300 in a year.", "2,300", 2300, 2300, "families", "count"),
+    ("So far 86 signed contracts have been filed.", "86", 86, 86, "contracts", "count"),
+    # ... but not a number that is a name, nor an adjective with no noun after it
+    ("The number of the route is 66.", "66", 66, 66, None, "other"),
 ])
 def test_figures_survive(extract, text, figure, low, high, unit, kind):
     record = figure_at(extract(text), figure)["figure"]
