@@ -86,6 +86,9 @@ def test_unattributed(extract, text, figure):
     ("Maria Chen, the bank's chief executive, said the company expects to cut 2,000 jobs in Asia.", "2,000",
      "Maria Chen"),
     ("The company expects to cut 2,000 jobs.", "2,000", "company"),
+    # an expectation's object is its figure ('analysts expected 95 cents a share')
+    ("Profit was $1.02 a share, while analysts had expected 95 cents.", "95 cents", "analysts"),
+    ("Economists forecast 2.1% growth for next year.", "2.1%", "Economists"),
     # polls and surveys that show, give or have a figure report it
     ("A Quinnipiac poll released Monday has Smith leading Jones 48 percent to 45 percent.", "48 percent", "Quinnipiac"),
     ("Tuesday's Marist survey gave the mayor a 12-point lead.", "12-point", "Marist"),
