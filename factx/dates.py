@@ -156,7 +156,11 @@ def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
         which = re.search(r"\b(?P<which>last|this|next)\s+year(?:'s)?\b", low)
         step = {"last": -1, "next": 1}.get(which.group("which") if which else "", 0)
         year = int(year_m.group("year")) if year_m else (ref.year + step if ref else None)
-        return f"{year:04d}-Q{ORDINALS[m.group('n')]}" if year else f"XXXX-Q{ORDINALS[m.group('n')]}"
+        n = ORDINALS[m.group("n")]
+        ahead, since = 3 * (n - 1) + 1 - ref.month if ref else 0, (ref.month + 12 - 3 * n) if ref else 0
+        if year and not year_m and not which and future is not True and 0 < ahead and since <= ahead:
+            year -= 1  # 'in the fourth quarter, sales rose' in a January paper: last year's, nearer than this year's
+        return f"{year:04d}-Q{n}" if year else f"XXXX-Q{n}"
     m = re.fullmatch(r"(?:(?:in|during|for|of)\s+)?(?:the\s+)?(?P<ago>year-(?:ago|earlier)\s+)?(?:(?:latest|"
                      r"most\s+recent|recent|just-ended|just\s+ended)\s+)?(?:quarter|period)", expr.lower().strip(" .,"))
     if m and ref is not None and (m.group("ago") or "period" not in low):
@@ -164,6 +168,10 @@ def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
         quarter = (ref.month - 1) // 3 - 1
         year = ref.year + quarter // 4 - (1 if m.group("ago") else 0)
         return f"{year:04d}-Q{quarter % 4 + 1}"
+    m = re.fullmatch(rf"(?:(?P<which>this|last|next|current|previous)\s+)?fiscal(?:\s+year)?(?:\s+{_YEAR})?", low)
+    if m and (m.group("year") or m.group("which") and ref):  # a fiscal year by its calendar year, as TimeBank
+        step = {"last": -1, "previous": -1, "next": 1}.get(m.group("which") or "", 0)
+        return f"{int(m.group('year')) if m.group('year') else ref.year + step:04d}"
     m = re.search(rf"\b(?P<season>{'|'.join(SEASONS)})(?:\s+(?:of\s+)?{_YEAR})?\b", low)
     if m and (m.group("year") or ref):
         year = int(m.group("year")) if m.group("year") else ref.year
@@ -241,13 +249,22 @@ def _spelled_year(low: str) -> str | None:
 
 
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-                  "the day": 0, "day": 0, "yesterday": -1, "tomorrow": 1, "mid-day": 0, "midday": 0}
+                  "the day": 0, "day": 0, "yesterday": -1, "tomorrow": 1, "mid-day": 0, "midday": 0,
+                  "last night": -1}
+# 'the week before', 'the month earlier': one unit before the document's own
+_UNIT_BEFORE = re.compile(r"(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:before|earlier|prior)")
 _UNIT_RE = r"(?P<unit>week|month|year|quarter|decade)"
 
 
 def _relative(low: str, ref: dt.date | None) -> str | None:
     if ref is None:
         return None
+    before = _UNIT_BEFORE.fullmatch(low)
+    if before:
+        unit = before.group("unit")
+        if unit == "day":
+            return (ref - dt.timedelta(days=1)).isoformat()
+        return _relative(f"last {unit}", ref)
     for phrase, days in _RELATIVE_DAYS.items():
         if low == phrase or low.endswith(" " + phrase) or low.startswith(phrase + " "):
             return (ref + dt.timedelta(days=days)).isoformat()

@@ -80,11 +80,31 @@ def test_reference_values(expr, value):
     ("the quarter", dt.date(2010, 1, 20), "2009-Q4"),
     ("Jan. 2", dt.date(1989, 11, 2), "1990-01-02"),   # two months ahead, across the new year
     ("June 1", dt.date(1989, 11, 2), "1989-06-01"),
+    # a quarter with no year: last year's when it ended nearer the document date than this year's begins
+    ("in the fourth quarter", dt.date(2011, 1, 27), "2010-Q4"),
+    ("the third quarter", dt.date(2011, 1, 27), "2010-Q3"),
+    ("the fourth quarter", dt.date(2008, 9, 20), "2008-Q4"),
+    ("the second quarter", dt.date(2011, 1, 27), "2011-Q2"),
+    ("the first quarter", dt.date(2011, 1, 27), "2011-Q1"),
+    # one unit before the document's own, and the night before it
+    ("the week before", dt.date(2016, 10, 17), "2016-W41"),
+    ("the day before", dt.date(2016, 10, 17), "2016-10-16"),
+    ("the month earlier", dt.date(2016, 10, 17), "2016-09"),
+    ("last night", dt.date(2016, 11, 9), "2016-11-08"),
+    # a fiscal year by its calendar year
+    ("this fiscal year", dt.date(2013, 3, 22), "2013"),
+    ("the current fiscal year", dt.date(1989, 11, 2), "1989"),
+    ("last fiscal year", dt.date(2013, 3, 22), "2012"),
+    ("fiscal 1988", dt.date(1989, 11, 2), "1988"),
     ("the past nine days", dt.date(2008, 10, 9), "P9D"),     # a span back from now: a TIMEX3 duration
     ("over the last 3 years", dt.date(2008, 10, 9), "P3Y"),
 ])
 def test_quarters_and_nearby_days(expr, ref, value):
     assert normalise(expr, ref) == value
+
+
+def test_a_quarter_still_ahead_in_the_future_tense_is_this_years():
+    assert normalise("the fourth quarter", dt.date(2011, 1, 27), future=True) == "2011-Q4"
 
 
 def test_future_weekday():
