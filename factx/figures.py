@@ -759,6 +759,16 @@ def _fill_elided_units(figures: list[Figure]) -> None:
                 break
 
 
+def _clause_subject(fig: Figure) -> Token | None:
+    """The subject of the verb (or root) the figure hangs on, within five steps up."""
+    tok = fig.tokens[-1]
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+            break
+        tok = tok.head
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 # A stock index as a clause's subject: its bare levels and moves are points ('the Nasdaq fell 44.13 to 2138.14').
 _INDEX_SUBJECT = re.compile(r"\b(?:[Ii]ndex|[Ii]ndices|[Ii]ndexes|Dow|Nasdaq|NASDAQ|S&P|FTSE|DAX|Dax|Nikkei|CAC|"
                             r"Hang Seng|Stoxx|STOXX|TSX|KOSPI|Kospi|ASX|Sensex|SENSEX|Industrial Average)\b")
@@ -770,15 +780,10 @@ def _index_points(figures: list[Figure]) -> None:
     for fig in figures:
         if fig.kind not in ("other", "count") or not fig.tokens or fig.unit not in (None, "mark", "level", "levels"):
             continue
-        tok = fig.tokens[-1]
-        for _ in range(5):
-            if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
-                break
-            tok = tok.head
-        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _clause_subject(fig)
         if subject is None or subject.left_edge.i <= fig.tokens[0].i <= subject.right_edge.i:
             continue  # 'Two of the major indices saw falls': the figure counts the indices
-        if _INDEX_SUBJECT.search(tok.doc[subject.left_edge.i:subject.right_edge.i + 1].text):
+        if _INDEX_SUBJECT.search(subject.doc[subject.left_edge.i:subject.right_edge.i + 1].text):
             fig.unit, fig.kind = "points", "measure"
 
 
@@ -791,12 +796,7 @@ def _number_of(figures: list[Figure]) -> None:
     for fig in figures:
         if fig.kind != "other" or fig.unit is not None or not fig.tokens or fig.is_range:
             continue
-        tok = fig.tokens[-1]
-        for _ in range(4):
-            if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
-                break
-            tok = tok.head
-        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _clause_subject(fig)
         if subject is None or subject.lower_ not in _NUMBER_NOUNS:
             continue
         of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
