@@ -760,13 +760,17 @@ def _fill_elided_units(figures: list[Figure]) -> None:
 
 
 def _clause_subject(fig: Figure) -> Token | None:
-    """The subject of the verb (or root) the figure hangs on, within five steps up."""
+    """The subject of the verb (or root) the figure hangs on, within five steps up; a participle with none of
+    its own ('rose 2%, closing at 4,851') takes the subject of the verb it depends on."""
     tok = fig.tokens[-1]
     for _ in range(5):
         if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
             break
         tok = tok.head
-    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "xcomp", "conj"):
+        subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject
 
 
 # A stock index as a clause's subject: its bare levels and moves are points ('the Nasdaq fell 44.13 to 2138.14').

@@ -84,6 +84,7 @@ from conftest import figure_at
     ("The Hang Seng fell 412.6 on Tuesday.", "412.6", 412.6, 412.6, "points", "measure"),
     ("The Kospi index slid 1.2% to 2,410.35.", "2,410.35", 2410.35, 2410.35, "points", "measure"),
     ("The Sensex closed above the 60,000 mark.", "60,000", 60000, 60000, "points", "measure"),
+    ("The CAC 40 index rose 1.1%, finishing at 7,312.5.", "7,312.5", 7312.5, 7312.5, "points", "measure"),
     # ... not a count of indices, nor a bare number about anything else
     ("Two of the major indices fell sharply.", "Two", 2, 2, "indices", "count"),
     ("Shares of the miner fell 3.4 to 120.", "120", 120, 120, None, "other"),
