@@ -16,8 +16,8 @@ from factx.cli import app
 EVAL = SHARED / "eval"
 # Floors just below what factx reaches (dev: 15 articles, dev2: 30 more); the release targets are lower.
 FLOORS = {
-    "dev": {"figure_f1": 0.99, "value_accuracy": 0.99, "unit_accuracy": 0.97, "who_accuracy": 0.96,
-            "when_accuracy": 0.94, "when_value_accuracy": 0.96, "where_accuracy": 0.85, "strict_f1": 0.78},
+    "dev": {"figure_f1": 0.99, "value_accuracy": 0.99, "unit_accuracy": 0.99, "who_accuracy": 0.96,
+            "when_accuracy": 0.94, "when_value_accuracy": 0.96, "where_accuracy": 0.85, "strict_f1": 0.79},
     "dev2": {"figure_f1": 0.97, "value_accuracy": 0.99, "unit_accuracy": 0.94, "who_accuracy": 0.92,
              "when_accuracy": 0.92, "when_value_accuracy": 0.92, "where_accuracy": 0.83, "strict_f1": 0.68},
 }
