@@ -29,6 +29,8 @@ _CUES = load("cues")
 CUE_VERBS = frozenset(_CUES["verbs"])
 CUE_NOUNS = frozenset(_CUES["nouns"])
 _SHARE_WORDS = frozenset({"percent", "%", "pct", "per cent", "percentage"})
+_MAX_MENTION_TOKENS = 16  # longer, a source is text run together (captions, lists), not a name
+_HEAD_WORDS = {"det", "compound", "amod", "poss", "nummod", "nmod"}
 CLAUSE_VERBS = frozenset(_CUES["clause_verbs"])
 _NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "conj", "appos", "compound"}
 _BARE_CUES = frozenset(_CUES["bare_cues"])
@@ -390,6 +392,15 @@ class Attributor:
             keep.extend(child.subtree)
         keep.extend(c for c in head.children if c.dep_ == "cc" and any(k.i > c.i for k in keep))
         first, last = min(t.i for t in keep), max(t.i for t in keep)
+        if last - first >= _MAX_MENTION_TOKENS:  # a caption run together with the text: keep the head's own words
+            ent = entity_at(self.doc, head.i) if head.ent_iob_ in ("B", "I") else None
+            if ent is not None:
+                first, last = ent.start, ent.end - 1
+            elif head.pos_ == "NOUN" and (head.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in head.lefts)):
+                # 'A slide from a presentation that ...', 'Officials from the health ministry of ...'
+                first, last = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in _HEAD_WORDS]), head.i
+            else:
+                return None  # no name and no description to keep ('Scroll down for video ...'): no source
         while last > first and self.doc[last].is_punct:
             last -= 1
         span = self.doc[first:last + 1]

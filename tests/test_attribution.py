@@ -163,6 +163,17 @@ def test_frames_that_do_not_reach(extract, text, figure):
     assert figure_at(extract(text), figure)["who"] is None
 
 
+@pytest.mark.parametrize("text, figure, who", [
+    # a source that runs on past 16 words keeps its head's own words
+    ("Officials from the health ministry of the northern province and the regional office of the agency for "
+     "disaster relief and reconstruction said 40 people died.", "40", "Officials"),
+    ("A slide from a presentation that the minister and his aides carry with them as they speak to business "
+     "leaders and lawmakers says 35 percent of exports go north.", "35 percent", "A slide"),
+])
+def test_a_source_that_runs_on_keeps_its_head_words(extract, text, figure, who):
+    assert figure_at(extract(text), figure)["who"]["text"] == who
+
+
 def test_a_colon_after_no_name_names_no_speaker(extract):
     text = "The board met on Friday: “The vote failed by 12 votes.”"
     assert figure_at(extract(text), "12")["who"] is None
