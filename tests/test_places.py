@@ -28,6 +28,8 @@ from conftest import figure_at
     ("About 400 homes were flooded in the Kursk region.", "About 400", "Kursk"),
     # a town whose name is a common word, named inside the sentence
     ("Retail sales rose 5% in Mobile last year.", "5%", "Mobile"),
+    # names the gazetteer knows by an alias only
+    ("Aid reached 40,000 people in Burma last year.", "40,000", "Burma"),
 ])
 def test_where(extract, text, figure, place):
     where = figure_at(extract(text, "2024-03-04"), figure)["where"]
@@ -47,6 +49,9 @@ def test_where(extract, text, figure, place):
     ("Maria Lopez, 8, of Austin, Texas, collected five badges.", "five"),
     # a city's name used as a brand, not a place
     ("The grocer pulled 200 products, including Marmite.", "200"),
+    # a one-word name the model tags as a place but no gazetteer knows, not used as a place
+    ("Poundland sold 300 bars last week.", "300"),
+    ("Melania spoke for 20 minutes.", "20"),
     # a common word that opens the sentence, though a town bears its name
     ("Union officials said 14,000 employees walked out.", "14,000"),
     # a person who shares a town's name
