@@ -28,7 +28,7 @@ from .spans import (entities, entities_in, entity_at, lemma, planned_quotes, sen
 _CUES = load("cues")
 CUE_VERBS = frozenset(_CUES["verbs"])
 CUE_NOUNS = frozenset(_CUES["nouns"])
-_SHARE_WORDS = frozenset({"percent", "%", "pct", "per cent", "percentage"})
+_SHARE_WORDS = frozenset(_CUES["share_words"])  # '51 percent of respondents said': no source
 _MAX_MENTION_TOKENS = 16  # longer, a source is text run together (captions, lists), not a name
 _HEAD_WORDS = {"det", "compound", "amod", "poss", "nummod", "nmod"}
 CLAUSE_VERBS = frozenset(_CUES["clause_verbs"])
@@ -44,7 +44,7 @@ _SPEECH_CUES = frozenset(_CUES["speech_verbs"])
 # Sources that are data rather than people: what they show, give or have is reported by them.
 _DATA_NOUNS = frozenset(_CUES["data_nouns"])
 _DATA_VERBS = frozenset(_CUES["data_verbs"])
-_SAMPLE_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
+_SAMPLE_NOUNS = frozenset(load("claims")["sample_nouns"])  # polls and surveys
 _CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "xcomp"}
 PERSON_WORDS = frozenset(_CUES["person_descriptions"])
 ORG_WORDS = frozenset(_CUES["org_descriptions"])
@@ -556,7 +556,6 @@ class Attributor:
             if best is not None:
                 return best[1]
         return None
-
 
     def _colon_speaker(self, qs: int) -> Source | None:
         """'Pollsters agree - Carl Bialik: “One of the biggest lessons ...”': a person or organisation named

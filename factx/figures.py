@@ -774,8 +774,7 @@ def _clause_subject(fig: Figure) -> Token | None:
 
 
 # A stock index as a clause's subject: its bare levels and moves are points ('the Nasdaq fell 44.13 to 2138.14').
-_INDEX_SUBJECT = re.compile(r"\b(?:[Ii]ndex|[Ii]ndices|[Ii]ndexes|Dow|Nasdaq|NASDAQ|S&P|FTSE|DAX|Dax|Nikkei|CAC|"
-                            r"Hang Seng|Stoxx|STOXX|TSX|KOSPI|Kospi|ASX|Sensex|SENSEX|Industrial Average)\b")
+_INDEX_SUBJECT = re.compile(r"\b(?:%s)(?![\w&])" % "|".join(re.escape(n) for n in _UNITS["index_names"]))
 
 
 def _index_points(figures: list[Figure]) -> None:
@@ -791,7 +790,7 @@ def _index_points(figures: list[Figure]) -> None:
             fig.unit, fig.kind = "points", "measure"
 
 
-_NUMBER_NOUNS = frozenset({"number", "total", "count", "tally"})
+_NUMBER_NOUNS = frozenset(_UNITS["number_nouns"])
 
 
 def _number_of(figures: list[Figure]) -> None:
