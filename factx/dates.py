@@ -159,7 +159,7 @@ def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
         n = ORDINALS[m.group("n")]
         ahead, since = 3 * (n - 1) + 1 - ref.month if ref else 0, (ref.month + 12 - 3 * n) if ref else 0
         if year and not year_m and not which and future is not True and 0 < ahead and since <= ahead:
-            year -= 1  # 'in the fourth quarter, sales rose' in a January paper: last year's, nearer than this year's
+            year -= 1  # 'in the fourth quarter, sales rose' in a January paper: last year's is nearer
         return f"{year:04d}-Q{n}" if year else f"XXXX-Q{n}"
     m = re.fullmatch(r"(?:(?:in|during|for|of)\s+)?(?:the\s+)?(?P<ago>year-(?:ago|earlier)\s+)?(?:(?:latest|"
                      r"most\s+recent|recent|just-ended|just\s+ended)\s+)?(?:quarter|period)", expr.lower().strip(" .,"))

@@ -691,7 +691,9 @@ def _attributive_noun(doc: Doc, fig: Figure, head: Token) -> Token | None:
     """'a 3 cylinder engine', 'the 12 page document': a number above one cannot count a singular noun; the
     singular noun between them, which English leaves unpluralised before another noun, is what it counts.
     ('300 store locations' counts locations: the head is plural; so is 'innings', whatever its tag.)"""
-    if head.tag_ != "NN" or lemma(head) != head.lower_ or head.lower_.endswith("s") or fig.is_range or fig.low is None or fig.low <= 1:
+    if head.tag_ != "NN" or lemma(head) != head.lower_ or head.lower_.endswith("s"):
+        return None
+    if fig.is_range or fig.low is None or fig.low <= 1:
         return None
     nxt = doc[fig.tokens[-1].i + 1] if fig.tokens[-1].i + 1 < len(doc) else None
     if nxt is not None and nxt.tag_ == "NN" and nxt.dep_ == "compound" and nxt.head.i == head.i:
