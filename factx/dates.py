@@ -331,8 +331,12 @@ def normalise(expr: str, ref: dt.date | None, *, future: bool | None = None) -> 
         a = _point(m.group("a"), ref, future)
         b = _point(m.group("b"), ref, future)
         if a and b:
-            if re.fullmatch(r"XXXX-\d\d", a) and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", b):
-                a = b[:4] + a[4:]
+            a_years, b_years = re.search(_YEAR, m.group("a")), re.search(_YEAR, m.group("b"))
+            if re.fullmatch(r"(?:XXXX|\d{4})-\d\d(?:-\d\d)?", a) and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", b) \
+                    and not a_years and (b_years or a.startswith("XXXX")):
+                # 'between September and October of 2007': the year written once holds for both ends
+                year = int(b[:4]) - (1 if a[5:7] > b[5:7] else 0)
+                a = f"{year:04d}{a[4:]}"
             return f"{a}/{b}"
     low = expr.lower()
     reference = _reference(low)

@@ -91,6 +91,10 @@ def test_reference_values(expr, value):
     ("the day before", dt.date(2016, 10, 17), "2016-10-16"),
     ("the month earlier", dt.date(2016, 10, 17), "2016-09"),
     ("last night", dt.date(2016, 11, 9), "2016-11-08"),
+    # an interval whose year is written once, at its end
+    ("between September and October of 2007", dt.date(2009, 4, 4), "2007-09/2007-10"),
+    ("between November and February 2008", dt.date(2009, 4, 4), "2007-11/2008-02"),
+    ("from March 3 to March 9, 2010", dt.date(2012, 1, 1), "2010-03-03/2010-03-09"),
     # a fiscal year by its calendar year
     ("this fiscal year", dt.date(2013, 3, 22), "2013"),
     ("the current fiscal year", dt.date(1989, 11, 2), "1989"),
