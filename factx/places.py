@@ -124,6 +124,7 @@ def _build_gazetteer() -> dict[str, tuple[int, str | None]]:
 
 
 DEMONYMS: dict[str, str | None] = load("demonyms")["demonyms"]
+_MEASURE_WORDS = frozenset(load("units")["measure"])
 
 
 def _rank_of(text: str, label: str) -> tuple[int, str | None]:
@@ -208,6 +209,8 @@ def _place(span: Span, label: str) -> Place | None:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.like_num:
         return None  # 'FTSE 100', 'Dax 2.8%': an index or product name
+    if span.start > 0 and doc[span.start - 1].like_num and span.text in _MEASURE_WORDS:
+        return None  # 'a 16 GB model': a unit after its number
     if label == "NORP" and span.text not in DEMONYMS:
         return None  # parties, religions, ethnic groups: not places
     if label == "NORP" and not _nationality_locates(root):

@@ -23,6 +23,7 @@ from conftest import figure_at
     ("Clinton's fundraisers include 201 people, according to a tally by the Center for Responsive Politics.",
      "201", "Center for Responsive Politics", "according to"),
     ("An aerial video posted by QQ.com shows a crater of around 100 metres.", "around 100", "QQ.com", "shows"),
+    ("Index provider MSCI said 40 stocks would be added.", "40", "MSCI", "said"),
 ])
 def test_attribution_forms(extract, text, figure, name, cue):
     record = figure_at(extract(text), figure)
@@ -75,6 +76,8 @@ def test_resolution(extract, text, figure, name):
     ("The event was attended by 15,000 people.", "15,000"),
     ("Police found 600,000 emails on the laptop.", "600,000"),
     ("“I’m so happy to be back,” Clinton said to cheers from some 4,000 supporters.", "some 4,000"),
+    # a market index that 'posts' a gain reports nothing
+    ("The Nasdaq posted a gain of 120 points, ending the week at 13,455.", "13,455"),
 ])
 def test_unattributed(extract, text, figure):
     record = figure_at(extract(text), figure)

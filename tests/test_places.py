@@ -52,6 +52,8 @@ def test_where(extract, text, figure, place):
     # a one-word name the model tags as a place but no gazetteer knows, not used as a place
     ("Poundland sold 300 bars last week.", "300"),
     ("Melania spoke for 20 minutes.", "20"),
+    # a unit after its number
+    ("The phone comes in a 16 GB and a 64 GB model for $299.", "$299"),
     # a common word that opens the sentence, though a town bears its name
     ("Union officials said 14,000 employees walked out.", "14,000"),
     # a person who shares a town's name
