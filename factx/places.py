@@ -209,6 +209,9 @@ def _place(span: Span, label: str) -> Place | None:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.like_num:
         return None  # 'FTSE 100', 'Dax 2.8%': an index or product name
+    if label in ("GPE", "LOC") and root.dep_ == "nsubj" and lemma(root.head) in _CUE_VERBS \
+            and _unknown_name(span.text):
+        return None  # 'since Anita Hill testified': a name no gazetteer knows that speaks is a person
     if span.start > 0 and doc[span.start - 1].like_num and span.text in _MEASURE_WORDS:
         return None  # 'a 16 GB model': a unit after its number
     if label == "NORP" and span.text not in DEMONYMS:

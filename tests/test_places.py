@@ -28,6 +28,8 @@ from conftest import figure_at
     ("About 400 homes were flooded in the Kursk region.", "About 400", "Kursk"),
     # a town whose name is a common word, named inside the sentence
     ("Retail sales rose 5% in Mobile last year.", "5%", "Mobile"),
+    # a known place that speaks is still a place
+    ("Russia said 300 soldiers died near the border.", "300", "Russia"),
     # names the gazetteer knows by an alias only
     ("Aid reached 40,000 people in Burma last year.", "40,000", "Burma"),
 ])
@@ -52,6 +54,8 @@ def test_where(extract, text, figure, place):
     # a one-word name the model tags as a place but no gazetteer knows, not used as a place
     ("Poundland sold 300 bars last week.", "300"),
     ("Melania spoke for 20 minutes.", "20"),
+    # a name no gazetteer knows that speaks or testifies is a person, whatever the model tags it
+    ("It has been 25 years since Anita Hill testified before the committee.", "25"),
     # a unit after its number
     ("The phone comes in a 16 GB and a 64 GB model for $299.", "$299"),
     # a common word that opens the sentence, though a town bears its name
