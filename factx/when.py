@@ -60,9 +60,12 @@ def when_of(doc: Doc, sent: Span, mentions: list[Span], fig: Figure, index: Figu
     if _event_anchored(ent):
         value = None  # 'the day the deal was announced': a time anchored on an event, not on the document date
     elif _THE_DAY.fullmatch(text):
-        value = _day_in_passage(doc, sent, ref) or value
+        value = _in_passage(doc, sent, ref, "day") or value
     elif _THE_MONTH.fullmatch(text):
-        value = _day_in_passage(doc, sent, ref, month=True) or value
+        value = _in_passage(doc, sent, ref, "month") or value
+    elif _THE_YEAR.fullmatch(text):
+        value = _year_in_sentence(doc, sent, ent, ref) or _in_passage(doc, sent, ref, "year") or (
+            str(ref.year) if ref and text.lower().startswith("the year") else value)  # 'that year' points back
     return WhenDict(text=text, value=value, start=start, end=end)
 
 
@@ -71,29 +74,39 @@ def when_of(doc: Doc, sent: Span, mentions: list[Span], fig: Figure, index: Figu
 _THE_DAY = re.compile(r"(?i)(?:the|that|this)\s+(?:same\s+)?day")
 # 'the month' likewise: the month a sentence before names ('reported February sales ... during the month').
 _THE_MONTH = re.compile(r"(?i)(?:the|that|the\s+same)\s+month")
+# 'the year' likewise, else the document's year ('the jobless rate began the year at 4.9 percent').
+_THE_YEAR = re.compile(r"(?i)(?:the|that|the\s+same)\s+year")
 PASSAGE_SENTENCES = 2
+_PRECISION = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-\d\d", "year": r"\d{4}"}
 
 
-def _day_in_passage(doc: Doc, sent: Span, ref: dt.date | None, month: bool = False) -> str | None:
-    """The last day-precise date named in the sentences just before ``sent`` (its own paragraph only); with
-    ``month``, the last month named there, else the month of the last day named there."""
+def _in_passage(doc: Doc, sent: Span, ref: dt.date | None, unit: str) -> str | None:
+    """The last day (``unit`` "day"), month or year named in the sentences just before ``sent``, in its own
+    paragraph only. A month or a year named outright ('February sales') comes before that of a day named
+    there ('today')."""
     text = text_of(doc)
     current = sent
     for _ in range(PASSAGE_SENTENCES):
         if current.start == 0 or "\n\n" in text[doc[current.start - 1].idx:current.start_char]:
             return None
         current = doc[current.start - 1].sent
-        days = [dates.normalise(e.text, ref, future=_future(e)) for e in entities_in(doc, current.start, current.end)
-                if e.label_ == "DATE" and not _THE_DAY.search(e.text)]  # 'the same day' points back too
-        if month:  # a month named outright ('February sales') before the month of a day ('today')
-            months = [d for d in days if d and re.fullmatch(r"\d{4}-\d\d", d)] or [
-                d[:7] for d in days if d and re.fullmatch(r"\d{4}-\d\d-\d\d", d)]
-            if months:
-                return months[-1]
-            continue
-        days = [d for d in days if d and re.fullmatch(r"\d{4}-\d\d-\d\d", d)]
-        if days:
-            return days[-1]
+        values = [dates.normalise(e.text, ref, future=_future(e)) for e in entities_in(doc, current.start, current.end)
+                  if e.label_ == "DATE" and not _THE_DAY.search(e.text)]  # 'the same day' points back too
+        width = {"day": 10, "month": 7, "year": 4}[unit]
+        exact = [v for v in values if v and re.fullmatch(_PRECISION[unit], v)]
+        finer = [v[:width] for v in values if v and len(v) > width and re.fullmatch(_PRECISION["day"], v)]
+        if exact or finer:
+            return (exact or finer)[-1]
+    return None
+
+
+def _year_in_sentence(doc: Doc, sent: Span, ent: Span, ref: dt.date | None) -> str | None:
+    """The year another time of the sentence names ('So far this year, ... began the year at 4.9 percent')."""
+    for other in entities_in(doc, sent.start, sent.end):
+        if other.label_ == "DATE" and other.start != ent.start:
+            value = dates.normalise(other.text, ref, future=_future(other))
+            if value and re.match(r"\d{4}", value):
+                return value[:4]
     return None
 
 

@@ -132,6 +132,13 @@ def test_a_day_named_by_an_event_has_no_calendar_value(extract):
     ("Carmakers reported March sales on Thursday.\nHonda's sales fell 6.1% as a strike hit output during the month.",
      "2011-04-07", "6.1%", "the month", "2011-03"),
     ("The index peaked on May 14.\nIt lost 4% during the month.", "2012-06-02", "4%", "the month", "2012-05"),
+    # 'the year': another year of the sentence, else the one the passage named, else the document's
+    ("So far this year sales are up, and the chain began the year with 40 stores.", "2016-10-08", "40", "the year",
+     "2016"),
+    ("Sales grew in 2009.\nThe firm ended the year with a loss of $5 million.", "2011-02-01", "$5 million",
+     "the year", "2009"),
+    ("Jobless claims fell, and the rate began the year at 4.9 percent.", "2016-10-08", "4.9 percent", "the year",
+     "2016"),
     # a determiner the model left out of the time
     ("Accidents included two major disasters this year.", "2007-12-20", "two", "this year", "2007"),
     # a time four steps up, within one clause
@@ -141,6 +148,11 @@ def test_a_day_named_by_an_event_has_no_calendar_value(extract):
 def test_when_in_the_passage(extract, text, doc_date, figure, when_text, when_value):
     when = figure_at(extract(text, doc_date), figure)["when"]
     assert (when["text"], when["value"]) == (when_text, when_value)
+
+
+def test_that_year_with_no_year_before_has_no_value(extract):
+    when = figure_at(extract("The dinner drew 2,600 guests that year.", "2016-11-10"), "2,600")["when"]
+    assert when["text"] == "that year" and when["value"] is None
 
 
 def test_the_month_with_no_month_before_has_no_value(extract):
