@@ -116,9 +116,14 @@ def test_attached_to_a_running_ray_by_address_and_by_ray_client(tmp_path, cluste
     address, port = cluster
     local = factx(SAMPLES, "-q")
     auto = factx(SAMPLES, "--engine", "ray", "--address", address, "-q")  # an actor per CPU of the cluster
-    client = factx(SAMPLES, "--engine", "ray", "--workers", "2", "--address", f"ray://127.0.0.1:{port}", "-q",
-                   # a loaded machine can take Ray's client server longer than its first 5 s
-                   env={**os.environ, "RAY_AUTH_MODE": "token", "RAY_CLIENT_INITIAL_CONNECTION_TIMEOUT_S": "30"})
+    for _ in range(2):
+        client = factx(SAMPLES, "--engine", "ray", "--workers", "2", "--address", f"ray://127.0.0.1:{port}", "-q",
+                       # a loaded machine can take Ray's client server longer than its first 5 s
+                       env={**os.environ, "RAY_AUTH_MODE": "token", "RAY_CLIENT_INITIAL_CONNECTION_TIMEOUT_S": "30"})
+        # Ray's client proxy can time out starting the per-client server on a loaded 2-core machine
+        # ('Initialization failure from server'); factx then says it cannot attach, which is right. Once more.
+        if not (client.returncode == 1 and b"cannot attach" in client.stderr):
+            break
     assert (auto.returncode, auto.stdout, auto.stderr) == (0, local.stdout, b""), auto.stderr
     assert (client.returncode, client.stdout, client.stderr) == (0, local.stdout, b""), client.stderr
 
