@@ -20,6 +20,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from .figures import INDEX_NAME
 from .records import WhoDict
 from .resources import load
 from .spans import (entities, entities_in, entity_at, lemma, planned_quotes, sentence_before, sentences_between,
@@ -29,7 +30,6 @@ _CUES = load("cues")
 CUE_VERBS = frozenset(_CUES["verbs"])
 CUE_NOUNS = frozenset(_CUES["nouns"])
 _SHARE_WORDS = frozenset(_CUES["share_words"])  # '51 percent of respondents said': no source
-_INDEX_NAME = re.compile(r"\b(?:%s)(?![\w&])" % "|".join(re.escape(n) for n in load("units")["index_names"]))
 _MAX_MENTION_TOKENS = 16  # longer, a source is text run together (captions, lists), not a name
 _HEAD_WORDS = {"det", "compound", "amod", "poss", "nummod", "nmod"}
 CLAUSE_VERBS = frozenset(_CUES["clause_verbs"])
@@ -281,7 +281,7 @@ class Attributor:
             return None
         if subject.lower_ in _SHARE_WORDS:
             return None  # '51 percent of respondents said ...': a poll's answer, not a source (the poll is)
-        if lemma(verb) not in _SPEECH_CUES and _INDEX_NAME.search(self.doc[subject.left_edge.i:subject.i + 1].text):
+        if lemma(verb) not in _SPEECH_CUES and INDEX_NAME.search(self.doc[subject.left_edge.i:subject.i + 1].text):
             return None  # 'The Dow posted a gain of 39 points': a market index moves, it reports nothing
         if subject.pos_ == "NOUN" and subject.lower_ in CUE_NOUNS:
             owner = self._owner_of_noun(subject, cue=cue)

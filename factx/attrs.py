@@ -63,8 +63,9 @@ class _Pattern:
             return False
         return all(test(columns[col], i + k) for k, col, test in self.tests)
 
-    def indexed(self, attr: str, spec) -> "_Pattern":
-        """The pattern as tried from an index on ``attr``: a lone test equal to the index key is already met."""
+    def indexed(self, spec) -> "_Pattern":
+        """The pattern as tried from an index on its first token's ``spec``: a lone test equal to the index key
+        is already met."""
         if isinstance(spec, str) and len(self.tests) == 1:
             return _Sure(self.order, self.key, self.tests)
         return self
@@ -101,17 +102,18 @@ class LookupMatches:
                     if not token_spec:
                         return None
                     for attr, spec in token_spec.items():
-                        test = _test(_COLUMNS.index(attr), spec, strings) if attr in _COLUMNS else None
+                        column = _COLUMNS.index(attr) if attr in _COLUMNS else None
+                        test = _test(column, spec, strings) if column is not None else None
                         if test is None:
                             return None  # an operator or an attribute this file does not read: keep the Matcher
-                        tests.append((k, _COLUMNS.index(attr), test))
+                        tests.append((k, column, test))
                 compiled = _Pattern(order, key, tests)
                 # indexed under one value its first token must have: only those patterns are tried at a token
                 for attr, index in (("LOWER", by_lower), ("TAG", by_tag), ("DEP", by_dep)):
                     spec = pattern[0].get(attr)
                     if isinstance(spec, str) or isinstance(spec, dict) and list(spec) == ["IN"]:
                         for value in [spec] if isinstance(spec, str) else spec["IN"]:
-                            index.setdefault(strings[value], []).append(compiled.indexed(attr, spec))
+                            index.setdefault(strings[value], []).append(compiled.indexed(spec))
                         break
                 else:
                     (spaces if pattern[0].get("IS_SPACE") is True else others).append(compiled)

@@ -157,9 +157,10 @@ def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
         step = {"last": -1, "next": 1}.get(which.group("which") if which else "", 0)
         year = int(year_m.group("year")) if year_m else (ref.year + step if ref else None)
         n = ORDINALS[m.group("n")]
-        ahead, since = 3 * (n - 1) + 1 - ref.month if ref else 0, (ref.month + 12 - 3 * n) if ref else 0
-        if year and not year_m and not which and future is not True and 0 < ahead and since <= ahead:
-            year -= 1  # 'in the fourth quarter, sales rose' in a January paper: last year's is nearer
+        if year and not year_m and not which and future is not True:  # the year came from the document date
+            ahead, since = 3 * (n - 1) + 1 - ref.month, ref.month + 12 - 3 * n  # months to its start, since its end
+            if 0 < ahead and since <= ahead:
+                year -= 1  # 'in the fourth quarter, sales rose' in a January paper: last year's is nearer
         return f"{year:04d}-Q{n}" if year else f"XXXX-Q{n}"
     m = re.fullmatch(r"(?:(?:in|during|for|of)\s+)?(?:the\s+)?(?P<ago>year-(?:ago|earlier)\s+)?(?:(?:latest|"
                      r"most\s+recent|recent|just-ended|just\s+ended)\s+)?(?:quarter|period)", expr.lower().strip(" .,"))

@@ -776,7 +776,7 @@ def _clause_subject(fig: Figure) -> Token | None:
 
 
 # A stock index as a clause's subject: its bare levels and moves are points ('the Nasdaq fell 44.13 to 2138.14').
-_INDEX_SUBJECT = re.compile(r"\b(?:%s)(?![\w&])" % "|".join(re.escape(n) for n in _UNITS["index_names"]))
+INDEX_NAME = re.compile(r"\b(?:%s)(?![\w&])" % "|".join(re.escape(n) for n in _UNITS["index_names"]))
 
 
 def _index_points(figures: list[Figure]) -> None:
@@ -788,7 +788,7 @@ def _index_points(figures: list[Figure]) -> None:
         subject = _clause_subject(fig)
         if subject is None or subject.left_edge.i <= fig.tokens[0].i <= subject.right_edge.i:
             continue  # 'Two of the major indices saw falls': the figure counts the indices
-        if _INDEX_SUBJECT.search(subject.doc[subject.left_edge.i:subject.right_edge.i + 1].text):
+        if INDEX_NAME.search(subject.doc[subject.left_edge.i:subject.right_edge.i + 1].text):
             fig.unit, fig.kind = "points", "measure"
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from .figures import MEASURES
 from .records import WhereDict
 from .resources import load
 from .spans import entities, is_common_word, lemma, text_of
@@ -124,7 +125,6 @@ def _build_gazetteer() -> dict[str, tuple[int, str | None]]:
 
 
 DEMONYMS: dict[str, str | None] = load("demonyms")["demonyms"]
-_MEASURE_WORDS = frozenset(load("units")["measure"])
 
 
 def _rank_of(text: str, label: str) -> tuple[int, str | None]:
@@ -212,7 +212,7 @@ def _place(span: Span, label: str) -> Place | None:
     if label in ("GPE", "LOC") and root.dep_ == "nsubj" and lemma(root.head) in _CUE_VERBS \
             and _unknown_name(span.text):
         return None  # 'since Anita Hill testified': a name no gazetteer knows that speaks is a person
-    if span.start > 0 and doc[span.start - 1].like_num and span.text in _MEASURE_WORDS:
+    if span.start > 0 and doc[span.start - 1].like_num and span.text in MEASURES:
         return None  # 'a 16 GB model': a unit after its number
     if label == "NORP" and span.text not in DEMONYMS:
         return None  # parties, religions, ethnic groups: not places

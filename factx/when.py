@@ -77,7 +77,7 @@ _THE_MONTH = re.compile(r"(?i)(?:the|that|the\s+same)\s+month")
 # 'the year' likewise, else the document's year ('the jobless rate began the year at 4.9 percent').
 _THE_YEAR = re.compile(r"(?i)(?:the|that|the\s+same)\s+year")
 PASSAGE_SENTENCES = 2
-_PRECISION = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-\d\d", "year": r"\d{4}"}
+_PRECISION = {"day": (r"\d{4}-\d\d-\d\d", 10), "month": (r"\d{4}-\d\d", 7), "year": (r"\d{4}", 4)}  # value, width
 
 
 def _in_passage(doc: Doc, sent: Span, ref: dt.date | None, unit: str) -> str | None:
@@ -85,6 +85,7 @@ def _in_passage(doc: Doc, sent: Span, ref: dt.date | None, unit: str) -> str | N
     paragraph only. A month or a year named outright ('February sales') comes before that of a day named
     there ('today')."""
     text = text_of(doc)
+    exact, width = _PRECISION[unit]
     current = sent
     for _ in range(PASSAGE_SENTENCES):
         if current.start == 0 or "\n\n" in text[doc[current.start - 1].idx:current.start_char]:
@@ -92,11 +93,10 @@ def _in_passage(doc: Doc, sent: Span, ref: dt.date | None, unit: str) -> str | N
         current = doc[current.start - 1].sent
         values = [dates.normalise(e.text, ref, future=_future(e)) for e in entities_in(doc, current.start, current.end)
                   if e.label_ == "DATE" and not _THE_DAY.search(e.text)]  # 'the same day' points back too
-        width = {"day": 10, "month": 7, "year": 4}[unit]
-        exact = [v for v in values if v and re.fullmatch(_PRECISION[unit], v)]
-        finer = [v[:width] for v in values if v and len(v) > width and re.fullmatch(_PRECISION["day"], v)]
-        if exact or finer:
-            return (exact or finer)[-1]
+        named = [v for v in values if v and re.fullmatch(exact, v)] or [
+            v[:width] for v in values if v and re.fullmatch(_PRECISION["day"][0], v)]  # a day's month or year
+        if named:
+            return named[-1]
     return None
 
 
