@@ -7,8 +7,8 @@ would). Gold quantities carry no offsets, so predictions are matched to gold
 within a sentence first by value (within 0.1 %), then leftover predictions and
 gold quantities are paired in order of appearance (those count as detections
 with a wrong value). Measures on matched pairs: value, unit (against `unit` and
-`normalized_unit`), qualifier (gold `change` ~ > < against figure.mod; quantulum3
-reports no qualifier, so it is scored as "none"). This matcher pairs leftovers in order, which
+`normalized_unit`, words compared, British and American spellings folded), qualifier
+(gold `change` ~ > < against figure.mod; quantulum3 reports no qualifier, so it is scored as "none"). This matcher pairs leftovers in order, which
 the shared matcher does not: the shared matcher's numbers for factx are printed too (the figures to
 compare with other systems, CQE's included).
 """
@@ -52,7 +52,15 @@ def unit_right(pred: str | None, gold: dict) -> bool:
             return True
         if any(stem(w) in {stem(t) for t in re.findall(r"[\w$€£¥%]+", g_low)} for w in words):
             return True
+        # a unit named in words ('degrees Fahrenheit', 'kilometres per hour') matches when one of its words is
+        # one of the gold's, British and American spellings folded ('kilometres' ~ 'kilometers')
+        if unit_words(pred) & unit_words(g):
+            return True
     return False
+
+
+def unit_words(unit: str) -> set[str]:
+    return {stem(re.sub(r"tre(s?)\b", r"ter\1", t)) for t in re.findall(r"[a-z]+", unit.lower())} - {"per", "square", "cubic"}
 
 
 def close(a: float, b: float) -> bool:

@@ -49,8 +49,11 @@ def fold_what(what: str | None) -> str | None:
 
 
 def unit_key(figure: dict) -> str | None:
+    """What two figures must share to be compared: a code, '%' or a unit of measure as it is (measures are
+    already written one way: 'kilometres per hour' and 'miles per hour' must not meet on 'hour'), else the
+    counted noun's lemma ('soldiers' and 'soldier' are one)."""
     unit = figure.get("unit")
-    if figure.get("kind") in ("money", "percent") or not unit:
+    if figure.get("kind") in ("money", "percent", "measure") or not unit:
         return unit
     return word_lemma(unit.lower().split()[-1])
 

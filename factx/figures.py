@@ -224,7 +224,7 @@ def _hyphen_unit(text: str, end: int) -> str | None:
 
 
 def measure_after(text: str, fig: "Figure") -> str | None:
-    """The unit of measure written after the figure ('300 Hz' -> Hz, '1520 sq m' -> m2), or None."""
+    """The unit of measure written after the figure ('300 Hz' -> hertz, '1520 sq m' -> square metres), or None."""
     m = _MEASURE_AFTER_RE.match(text, fig.end, fig.end + 24)
     return MEASURES[re.sub(r"\s+", " ", m.group("unit"))] if m else None
 

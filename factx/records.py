@@ -26,8 +26,9 @@ class FigureField(BaseModel):
     low: Optional[Number] = Field(description="lower bound (equals value for a single figure)")
     high: Optional[Number] = Field(description="upper bound (equals value for a single figure)")
     mod: Optional[Mod] = Field(description="qualifier: null when stated exactly")
-    unit: Optional[str] = Field(description="counted noun, ISO 4217 code, '%', unit of measure, or for a duration or "
-                                            "an age its unit of time ('years', 'months', 'days')")
+    unit: Optional[str] = Field(description="counted noun, ISO 4217 code, '%', unit of measure named in words "
+                                            "('kilometres', 'degrees Celsius'), or for a duration or an age its unit "
+                                            "of time ('years', 'months', 'days')")
     kind: Kind
 
 

@@ -4,7 +4,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from factx.claims import conflicts, fold_what, interval, overlap
+from factx.claims import conflicts, fold_what, interval, overlap, unit_key
 from factx.cli import app
 
 
@@ -32,6 +32,22 @@ def test_ranges_respect_qualifiers(a, b, agree):
                                        (None, None)])
 def test_fold_what(what, key):
     assert fold_what(what) == key
+
+
+@pytest.mark.parametrize("figure, key", [
+    ({"kind": "count", "unit": "soldiers"}, "soldier"),
+    ({"kind": "count", "unit": "soldier"}, "soldier"),
+    ({"kind": "money", "unit": "USD"}, "USD"),
+    ({"kind": "percent", "unit": "%"}, "%"),
+    # a unit of measure is compared whole: speeds in km/h and in mph, or energy and speed, never meet on 'hour'
+    ({"kind": "measure", "unit": "kilometres per hour"}, "kilometres per hour"),
+    ({"kind": "measure", "unit": "miles per hour"}, "miles per hour"),
+    ({"kind": "measure", "unit": "kilowatt hours"}, "kilowatt hours"),
+    ({"kind": "duration", "unit": "years"}, "year"),
+    ({"kind": "other", "unit": None}, None),
+])
+def test_unit_key(figure, key):
+    assert unit_key(figure) == key
 
 
 ARTICLE = (

@@ -60,9 +60,9 @@ from conftest import figure_at
     ("No fewer than 40 ships sailed.", "No fewer than 40", 40, 40, "at_least", "ships", "count"),
     # measures
     ("The well is 130ft deep.", "130ft", 130, 130, None, "feet", "measure"),
-    ("The bar was cut to 360g.", "360g", 360, 360, None, "g", "measure"),
-    ("The crater is about 100 metres wide.", "about 100", 100, 100, "approx", "m", "measure"),
-    ("The pipeline runs 1,200 km across the desert.", "1,200", 1200, 1200, None, "km", "measure"),
+    ("The bar was cut to 360g.", "360g", 360, 360, None, "grams", "measure"),
+    ("The crater is about 100 metres wide.", "about 100", 100, 100, "approx", "metres", "measure"),
+    ("The pipeline runs 1,200 km across the desert.", "1,200", 1200, 1200, None, "kilometres", "measure"),
     ("Debt is 2.6 times the size of the economy.", "2.6 times", 2.6, 2.6, None, "times", "other"),
     ("The field produces 40,000 barrels a day.", "40,000", 40000, 40000, None, "barrels", "measure"),
 ])
@@ -72,6 +72,30 @@ def test_figure_forms(extract, text, figure, low, high, mod, unit, kind):
     assert (fig["low"], fig["high"]) == (pytest.approx(low), pytest.approx(high))
     assert fig["value"] == (None if low != high else pytest.approx(low))
     assert (fig["mod"], fig["unit"], fig["kind"]) == (mod, unit, kind)
+
+
+@pytest.mark.parametrize("text, figure, unit", [
+    # one unit, one name, whatever the article wrote: the name in words, plural, British spelling
+    ("The tunnel runs 13 kilometers.", "13", "kilometres"),
+    ("The tunnel runs 13 km.", "13", "kilometres"),
+    ("The tunnel runs a single kilometre.", None, None),
+    ("A 5 kilometer run followed.", "5", "kilometres"),
+    ("The bridge is roughly 1,300 meters long.", "roughly 1,300", "metres"),
+    ("The plant makes 550 megawatts.", "550", "megawatts"),
+    ("The grid needs 2.7 GW more.", "2.7", "gigawatts"),
+    ("It has more than 600 horsepower.", "more than 600", "horsepower"),
+    ("The gas is cooled to minus-260 degrees Fahrenheit.", "minus-260", "degrees Fahrenheit"),
+    ("It warmed by 1.5 °C.", "1.5", "degrees Celsius"),
+    ("Jets reach 400 metres per second.", "400", "metres per second"),
+    ("The phone stores 128 GB.", "128", "gigabytes"),
+    ("The storm packed winds of 90 mph.", "90", "miles per hour"),
+])
+def test_units_have_one_name(extract, text, figure, unit):
+    records = extract(text)
+    if figure is None:
+        assert records == []
+        return
+    assert figure_at(records, figure)["figure"]["unit"] == unit
 
 
 def test_elided_unit(extract):

@@ -37,14 +37,14 @@ from conftest import figure_at
     ("The fall left the index at 11,188.23 on Friday.", "11,188.23", 11188.23, 11188.23, None, "other"),
     ("Kim has ordered 49 tests, including 21 this year.", "21", 21, 21, "tests", "count"),
     # units news uses
-    ("The engine makes 300 PS and 450 Nm of torque.", "300", 300, 300, "PS", "measure"),
-    ("The engine makes 300 PS and 450 Nm of torque.", "450", 450, 450, "Nm", "measure"),
-    ("It offers a 185-hp four-cylinder engine.", "185", 185, 185, "hp", "measure"),
-    ("The limit is between 15kHz and 17kHz.", "between 15kHz and 17kHz", 15, 17, "kHz", "measure"),
-    ("The scan ran at 300 Hz.", "300", 300, 300, "Hz", "measure"),
-    ("The 1520 sq m medical centre opened.", "1520", 1520, 1520, "m2", "measure"),
-    ("It can dip to minus-130 degrees Fahrenheit.", "minus-130", -130, -130, "°F", "measure"),
-    ("The toy runs on 2.4Ghz radio.", "2.4Ghz", 2.4, 2.4, "GHz", "measure"),
+    ("The engine makes 300 PS and 450 Nm of torque.", "300", 300, 300, "metric horsepower", "measure"),
+    ("The engine makes 300 PS and 450 Nm of torque.", "450", 450, 450, "newton metres", "measure"),
+    ("It offers a 185-hp four-cylinder engine.", "185", 185, 185, "horsepower", "measure"),
+    ("The limit is between 15kHz and 17kHz.", "between 15kHz and 17kHz", 15, 17, "kilohertz", "measure"),
+    ("The scan ran at 300 Hz.", "300", 300, 300, "hertz", "measure"),
+    ("The 1520 sq m medical centre opened.", "1520", 1520, 1520, "square metres", "measure"),
+    ("It can dip to minus-130 degrees Fahrenheit.", "minus-130", -130, -130, "degrees Fahrenheit", "measure"),
+    ("The toy runs on 2.4Ghz radio.", "2.4Ghz", 2.4, 2.4, "gigahertz", "measure"),
     # currencies as written
     ("Global debt was about $US113 trillion.", "about $US113 trillion", 1.13e14, 1.13e14, "USD", "money"),
     ("It sold for $A82,615,680.", "$A82,615,680", 82615680, 82615680, "AUD", "money"),
@@ -53,19 +53,19 @@ from conftest import figure_at
     ("Vectura shares rose to 164p.", "164p", 1.64, 1.64, "GBP", "money"),
     ("It costs 2,435,000 YEN.", "2,435,000 YEN", 2435000, 2435000, "JPY", "money"),
     ("Britain can borrow at 1.38pc.", "1.38pc", 1.38, 1.38, "%", "percent"),
-    ("The panel strength was set to 9 ksi.", "9", 9, 9, "ksi", "measure"),
-    ("Mix 50mL of acid.", "50mL", 50, 50, "ml", "measure"),
+    ("The panel strength was set to 9 ksi.", "9", 9, 9, "kilopounds per square inch", "measure"),
+    ("Mix 50mL of acid.", "50mL", 50, 50, "millilitres", "measure"),
     ("Adults need about 2000 - 2500 Calories a day.", "about 2000 - 2500", 2000, 2500, "calories", "measure"),
     ("The package was worth up to PS2.7m.", "up to PS2.7m", 2.7e6, 2.7e6, "GBP", "money"),  # '£' as some feeds write it
     # a change written with its unit once, after the second number: the first is in that unit too
-    ("The bore grew from 82.5 to 84.0 mm.", "82.5", 82.5, 82.5, "mm", "measure"),
+    ("The bore grew from 82.5 to 84.0 mm.", "82.5", 82.5, 82.5, "millimetres", "measure"),
     ("Inflation is seen easing from 3.1 to 2.9 percent next year.", "3.1", 3.1, 3.1, "%", "percent"),
-    ("Its top speed rose from 180 to 200 km/h.", "180", 180, 180, "km/h", "measure"),
+    ("Its top speed rose from 180 to 200 km/h.", "180", 180, 180, "kilometres per hour", "measure"),
     ("The firm went from 40 to 55 employees.", "40", 40, 40, "employees", "count"),
     ("The index rose 12 to 1,450 points.", "12", 12, 12, "points", "measure"),
     # temperature scales written alone, capitalised
-    ("Overnight it fell to 28 Fahrenheit.", "28", 28, 28, "°F", "measure"),
-    ("Lows near minus 5 Celsius are forecast.", "minus 5", -5, -5, "°C", "measure"),
+    ("Overnight it fell to 28 Fahrenheit.", "28", 28, 28, "degrees Fahrenheit", "measure"),
+    ("Lows near minus 5 Celsius are forecast.", "minus 5", -5, -5, "degrees Celsius", "measure"),
     # a number above one before a singular noun and another noun counts the first noun ('a 4 cylinder engine')
     ("The sedan uses a 4 cylinder engine.", "4", 4, 4, "cylinder", "count"),
     ("The board released a 40 page report.", "40", 40, 40, "page", "count"),
@@ -74,12 +74,12 @@ from conftest import figure_at
     ("The chain has 300 store locations.", "300", 300, 300, "locations", "count"),
     ("He threw three relief innings.", "three", 3, 3, "innings", "count"),
     # rates and sports statistics
-    ("The old trucks topped out at 55 m.p.h. on the highway.", "55", 55, 55, "mph", "measure"),
-    ("The hybrid returns 52 mpg.", "52", 52, 52, "mpg", "measure"),
+    ("The old trucks topped out at 55 m.p.h. on the highway.", "55", 55, 55, "miles per hour", "measure"),
+    ("The hybrid returns 52 mpg.", "52", 52, 52, "miles per gallon", "measure"),
     ("The guard averaged 18.2 ppg last season.", "18.2", 18.2, 18.2, "points per game", "measure"),
     ("Smith was worth 3.1 WAR in relief.", "3.1", 3.1, 3.1, "WAR", "measure"),
-    ("The sensor has a 352 μm pixel pitch.", "352", 352, 352, "μm", "measure"),
-    ("Gusts reached 30 metres per second.", "30", 30, 30, "m/s", "measure"),
+    ("The sensor has a 352 μm pixel pitch.", "352", 352, 352, "micrometres", "measure"),
+    ("Gusts reached 30 metres per second.", "30", 30, 30, "metres per second", "measure"),
     # a stock index's bare levels and moves are points
     ("The Hang Seng fell 412.6 on Tuesday.", "412.6", 412.6, 412.6, "points", "measure"),
     ("The Kospi index slid 1.2% to 2,410.35.", "2,410.35", 2410.35, 2410.35, "points", "measure"),
@@ -257,7 +257,7 @@ def test_a_duration_dates_the_other_figures_whole(extract):
 @pytest.mark.parametrize("text, figure, value, unit", [
     ("It plans to boost output to 1.2m tons by 2021.", "1.2m", 1.2e6, "tons"),
     ("About 3m people watched.", "About 3m", 3e6, "people"),
-    ("He ran the 100m in 9.8 seconds.", "100m", 100, "m"),
+    ("He ran the 100m in 9.8 seconds.", "100m", 100, "metres"),
     ("Sony expects a profit of Y=590 billion.", "Y=590 billion", 5.9e11, "JPY"),
 ])
 def test_m_is_million_before_a_plural(extract, text, figure, value, unit):
