@@ -137,6 +137,10 @@ class _Raw:
     text: str
 
 
+# A word of letters and digits ending right before a hyphen: the name of a model ('A320' of 'A320-200').
+_MODEL_BEFORE_RE = re.compile(r"(?<![\w.,])(?=\w*[A-Za-z])(?=\w*\d)\w+\Z")
+
+
 def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> list[_Raw]:
     """Figure candidates between characters ``lo`` and ``hi``."""
     raws = []
@@ -153,6 +157,8 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         nxt2 = text[end + 1] if end + 1 < len(text) else " "
         if prev.isalnum() or prev in "._" or (prev == "," and prev2.isdecimal()) or (prev == "-" and prev2.isalpha()):
             continue  # part of a bigger number or of a name: 'A380', 'F-16', 'COVID-19'
+        if prev == "-" and prev2.isdecimal() and _MODEL_BEFORE_RE.search(text, max(0, start - 24), start - 1):
+            continue  # a model's variant: 'A320-200', 'MiG-29-300' (a range's bound has digits only: '1,000-3,000')
         if nxt.isalnum() or nxt == "_" or (nxt in ".,:/" and nxt2.isdecimal()):
             continue
         word = not m.group("num")[0].isdecimal() and m.group("num")[0] != "."

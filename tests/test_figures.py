@@ -41,6 +41,7 @@ from conftest import figure_at
     # ranges
     ("Between 1,000 and 3,000 troops were sent.", "Between 1,000 and 3,000", 1000, 3000, None, "troops", "count"),
     ("The plane will seat 210-330 passengers.", "210-330", 210, 330, None, "passengers", "count"),
+    ("The A320-200 will seat 150-180 passengers.", "150-180", 150, 180, None, "passengers", "count"),
     ("Growth of 5 to 7 percent is expected.", "5 to 7 percent", 5, 7, None, "%", "percent"),
     ("Estimates have ranged from 200 billion euros to 800 billion euros.", "from 200 billion euros to 800 billion euros", 2e11, 8e11, None, "EUR", "money"),
     ("Rescuers used the detectors four or five times.", "four or five times", 4, 5, None, "times", "other"),

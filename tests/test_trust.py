@@ -319,6 +319,19 @@ def test_one_as_a_pronoun_or_idiom(extract, text):
     assert extract(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Sales fell from a year ago.",              # a time, no number
+    "She is one of the best.",                  # 'one of the'
+    "Apple sold the iPhone 15 in China.",       # a product's name
+    "They drove down Route 66 last week.",      # a road's name
+    "COVID-19 spread through the region.",      # a disease's name
+    "He sang in the 1990s and early 2000s.",    # decades are times
+    "The A320-200 and the Galaxy S9 sold well.",  # model numbers
+])
+def test_what_stays_out(extract, text):
+    assert extract(text) == []
+
+
 def test_a_console_is_no_money(extract):
     assert extract("He bought a PS5 console.") == []
 
