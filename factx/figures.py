@@ -51,7 +51,7 @@ _DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})++(?:\.\d+)?+(?![\d,]\d)|\d++(?:\.\d+
 _LONG_SCALE = "|".join(SCALES)
 _SHORT_SCALE = "|".join(sorted(SHORT_SCALES, key=len, reverse=True))
 _PERCENT = rf"(?:{WS}?%|{WS}+(?i:per{WS}?cent(?:age{WS}+points?)?|percentage{WS}+points?|pct)\b|-(?i:percentage-)?points?\b|pc(?![A-Za-z]))"
-_CURRENCY_PREFIX = alternation(_CURRENCIES["prefix"])
+_CURRENCY_PREFIX = alternation(list(_CURRENCIES["prefix"]) + list(_CURRENCIES["context"]))
 _CURRENCY_WORD = alternation(list(_CURRENCIES["word"]) + list(_CURRENCIES["minor"]))
 _ATTACHED = alternation(_UNITS["attached"])
 
@@ -179,7 +179,11 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         if m.group("cur") == "PS" and not (m.group("scale") or m.group("short") or len(
                 re.sub(r"\D", "", m.group("num"))) >= 3 or "." in m.group("num")):
             continue  # 'PS5' is a console; 'PS2.7m' and 'PS21,700' are pounds written in ASCII
-        if m.group("cur"):
+        if m.group("cur") in _CURRENCIES["context"]:
+            currency = _shared_currency(m.group("cur"), text, "context")
+            if currency is None:
+                continue  # 'R18' in an article that names no country of the rand: a name, no figure
+        elif m.group("cur"):
             currency = _CURRENCIES["prefix"].get(m.group("cur"))
         elif m.group("curword"):
             currency = _currency_word(m.group("curword"), text)
@@ -261,14 +265,17 @@ def _currency_word(word: str, text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=8)
-def _shared_currency(word: str, text: str) -> str | None:
-    """Cached per text (a string keeps its hash), so a document full of 'crowns' is read once, not once each."""
-    shared = _CURRENCIES["shared"].get(word)
+def _shared_currency(word: str, text: str, table: str = "shared") -> str | None:
+    """The code whose country words the text names first. From 'shared' (a word several currencies share) the
+    first code listed when the text names none; from 'context' (a sign that is a currency only where its
+    country is named) None then. Cached per text (a string keeps its hash), so a document full of 'crowns'
+    is read once, not once each."""
+    shared = _CURRENCIES[table].get(word)
     if not shared:
         return None
     found = [(m.start(), code) for code, names in shared.items()
              for m in [re.search(r"\b(?:" + "|".join(names) + r")\b", text)] if m]
-    return min(found)[1] if found else next(iter(shared))
+    return min(found)[1] if found else (next(iter(shared)) if table == "shared" else None)
 
 
 class _Mask:

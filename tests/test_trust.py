@@ -57,6 +57,24 @@ from conftest import figure_at
     ("Mix 50mL of acid.", "50mL", 50, 50, "millilitres", "measure"),
     ("Adults need about 2000 - 2500 Calories a day.", "about 2000 - 2500", 2000, 2500, "calories", "measure"),
     ("The package was worth up to PS2.7m.", "up to PS2.7m", 2.7e6, 2.7e6, "GBP", "money"),  # '£' as some feeds write it
+    ("It paid AU$5 million for the site.", "AU$5 million", 5e6, 5e6, "AUD", "money"),
+    ("It paid USD$ 4 million for the site.", "USD$ 4 million", 4e6, 4e6, "USD", "money"),
+    ("It paid 4 million USD for the site.", "4 million USD", 4e6, 4e6, "USD", "money"),
+    ("It paid C$12 million for the site.", "C$12 million", 1.2e7, 1.2e7, "CAD", "money"),
+    ("It paid NZ$3.5 million for the site.", "NZ$3.5 million", 3.5e6, 3.5e6, "NZD", "money"),
+    ("It paid HK$800 million for the site.", "HK$800 million", 8e8, 8e8, "HKD", "money"),
+    ("It paid S$2 billion for the site.", "S$2 billion", 2e9, 2e9, "SGD", "money"),
+    ("It paid ₹2,000 for the ticket.", "₹2,000", 2000, 2000, "INR", "money"),
+    # Indian scale words: a lakh is 100,000, a crore 10 million
+    ("The state paid Rs 500 crore for the site.", "Rs 500 crore", 5e9, 5e9, "INR", "money"),
+    ("Nearly 5 lakh farmers joined.", "Nearly 5 lakh", 5e5, 5e5, "farmers", "count"),
+    # 'kr' is the crown of the country the article names; 'zł' the zloty
+    ("A coffee costs 45 kr in Oslo.", "45 kr", 45, 45, "NOK", "money"),
+    ("Stockholm tickets cost 120 kr.", "120 kr", 120, 120, "SEK", "money"),
+    ("The fine was 300 zł.", "300 zł", 300, 300, "PLN", "money"),
+    # 'R' is the rand only where the article names South Africa (see test_r_is_no_rand_elsewhere)
+    ("Petrol costs R18 a litre in Johannesburg.", "R18", 18, 18, "ZAR", "money"),
+    ("South Africa's Eskom needs R20 billion.", "R20 billion", 2e10, 2e10, "ZAR", "money"),
     # a change written with its unit once, after the second number: the first is in that unit too
     ("The bore grew from 82.5 to 84.0 mm.", "82.5", 82.5, 82.5, "millimetres", "measure"),
     ("Inflation is seen easing from 3.1 to 2.9 percent next year.", "3.1", 3.1, 3.1, "%", "percent"),
@@ -330,6 +348,14 @@ def test_one_as_a_pronoun_or_idiom(extract, text):
 ])
 def test_what_stays_out(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The film is rated R18 in Britain.",
+    "The A1 and R21 roads were closed in Ohio.",
+])
+def test_r_is_no_rand_elsewhere(extract, text):
+    assert all(r["figure"]["unit"] != "ZAR" for r in extract(text))
 
 
 def test_a_console_is_no_money(extract):
