@@ -47,6 +47,7 @@ _DATA_NOUNS = frozenset(_CUES["data_nouns"])
 _DATA_VERBS = frozenset(_CUES["data_verbs"])
 _SAMPLE_NOUNS = frozenset(load("claims")["sample_nouns"])  # polls and surveys
 _CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "xcomp"}
+_CLAUSE_BOUNDARY_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "appos"}
 PERSON_WORDS = frozenset(_CUES["person_descriptions"])
 ORG_WORDS = frozenset(_CUES["org_descriptions"])
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "attr", "oprd", "conj", "dep", "acomp"}
@@ -313,7 +314,7 @@ class Attributor:
         return None
 
     def _according_to(self, sent: Span, anchor: Token) -> Source | None:
-        above = {t.i for t in anchor.ancestors}
+        above = {t.i for t in anchor.ancestors} | {anchor.i}  # 'receives, according to one report, $234 million'
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to" \
                     and (_conjoined_with(tok.head, above) or tok.head.dep_ == "ROOT" and len(sent) <= 45
@@ -353,8 +354,8 @@ class Attributor:
             if noun and tok.lower_ in CUE_NOUNS | _DATA_NOUNS and tok.head.dep_ == "prep" \
                     and tok.head.lower_ in ("by", "in", "under") and tok.dep_ == "pobj":
                 holder = tok.head.head
-                if tok.i > anchor.i:  # after the figure: on the figure or on a verb above it
-                    if holder.i not in above:
+                if tok.i > anchor.i:  # after the figure: on the figure, on a verb above it, or on a noun of
+                    if holder.i not in above and _clause_verb(holder).i not in above:  # that verb's clause
                         continue
                 elif holder.pos_ not in ("VERB", "AUX") and not (holder.dep_ == "ROOT" and holder.i in above):
                     continue  # a verbless root ('In the survey, 71 percent of ... approved ...') frames it too
@@ -590,6 +591,16 @@ def _closes_sentence(according: Token, sent: Span) -> bool:
         return False
     last = max(t.i for t in according.subtree)
     return all(t.is_punct or t.is_space for t in sent.doc[last + 1:sent.end])
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause ``tok`` belongs to ('view' of 'have a favorable view ... in a poll' -> 'have'),
+    or the root when none is above it."""
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i or tok.dep_ in _CLAUSE_BOUNDARY_DEPS:
+            break
+        tok = tok.head
+    return tok
 
 
 def _conjoined_with(tok: Token, above: set[int]) -> bool:

@@ -29,6 +29,7 @@ TIME_UNITS: dict[str, str] = _UNITS["time"]
 # A unit of measure written after the number ('300 Hz', '1520 sq m', 'minus-130 degrees Fahrenheit').
 _MEASURE_AFTER_RE = re.compile(r"(?:[^\S\r\n]+)(?P<unit>" + alternation(MEASURES) + r")(?![A-Za-z0-9])")
 CHANGE_VERBS = frozenset(_CUES["change_verbs"])
+_REPORTING_VERBS = frozenset(_CUES["verbs"])
 MONTHS = tuple(dates.MONTHS)  # month names and their abbreviations
 
 WS = r"[^\S\r\n]"
@@ -447,7 +448,12 @@ def _counts_one(doc: Doc, fig: Figure) -> bool:
     if span is None or span.end >= len(doc):
         return False
     one, noun = span[-1], doc[span.end]
-    return one.dep_ == "nummod" and one.head.i == noun.i and noun.pos_ == "NOUN"
+    if not (one.dep_ == "nummod" and one.head.i == noun.i and noun.pos_ == "NOUN"):
+        return False
+    # 'one official said', 'according to one report': 'one' picks out a source, it counts nothing
+    reports = noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun.head) in _REPORTING_VERBS
+    according = noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according"
+    return not (reports or according)
 
 
 def _exclusion(doc: Doc, fig: Figure) -> str | None:
