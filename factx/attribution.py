@@ -47,6 +47,7 @@ _DATA_NOUNS = frozenset(_CUES["data_nouns"])
 _DATA_VERBS = frozenset(_CUES["data_verbs"])
 _SAMPLE_NOUNS = frozenset(load("claims")["sample_nouns"])  # polls and surveys
 _CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "xcomp"}
+_CONTRAST_MARKS = {"while", "whereas", "although", "though", "whilst"}
 _CLAUSE_BOUNDARY_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "appos"}
 PERSON_WORDS = frozenset(_CUES["person_descriptions"])
 ORG_WORDS = frozenset(_CUES["org_descriptions"])
@@ -212,6 +213,9 @@ class Attributor:
     def _carries(verb: Token, child: Token) -> bool:
         """Whether ``child`` is what the reporting ``verb`` reports: its complement, 'put/estimated at X',
         or the subject of a passive with an agent ('80 deaths were reported by the ministry')."""
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in child.children) \
+                and any(c.dep_ in _SUBJECT_DEPS for c in child.children):
+            return False  # 'While Hurun lists his wealth at $6.5 billion, Forbes says ...': Hurun's, not Forbes's
         if child.dep_ in _COMPLEMENT_DEPS:
             return True
         if child.dep_ == "prep" and child.lower_ == "at":
@@ -272,6 +276,11 @@ class Attributor:
             if pobj is None:
                 return None
             cue, subject = f"{verb.text} by", pobj
+        if subject is None:  # 'As reported by Western Journalism, ...': the agent of a passive with no subject
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                return self._mention(pobj, f"{verb.text} by")
         if subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None and verb.lower_ in CUE_NOUNS:  # 'media reports that ...' parsed as a verb
@@ -347,18 +356,17 @@ class Attributor:
 
     def _noun_cue(self, sent: Span, anchor: Token) -> Source | None:
         """'By his calculations, ...', '... reached 73 percent in the Gallup poll': a report noun in a phrase
-        that frames the figure's clause (before it, or after it on the figure's own verb)."""
+        that frames the figure's clause: the phrase hangs on the figure, on a verb above it or on a noun of that
+        verb's clause ('have a favorable view ... in a new poll'); a verbless root ('In the survey, 71 percent of
+        ... approved ...') frames it too; a phrase in a relative clause frames that clause only."""
         above = {t.i for t in anchor.ancestors} | {anchor.i}
         for tok in sent:
             noun = tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in _DATA_NOUNS  # 'a CNN/ORC Poll'
             if noun and tok.lower_ in CUE_NOUNS | _DATA_NOUNS and tok.head.dep_ == "prep" \
                     and tok.head.lower_ in ("by", "in", "under") and tok.dep_ == "pobj":
                 holder = tok.head.head
-                if tok.i > anchor.i:  # after the figure: on the figure, on a verb above it, or on a noun of
-                    if holder.i not in above and _clause_verb(holder).i not in above:  # that verb's clause
-                        continue
-                elif holder.pos_ not in ("VERB", "AUX") and not (holder.dep_ == "ROOT" and holder.i in above):
-                    continue  # a verbless root ('In the survey, 71 percent of ... approved ...') frames it too
+                if holder.i not in above and _clause_verb(holder).i not in above:
+                    continue
                 owner = self._owner_of_noun(tok)
                 if owner is not None:
                     return owner

@@ -140,6 +140,14 @@ def test_an_expectation_in_a_while_clause_keeps_its_own_source(extract):
     ("``We lost 12 games,'' the coach said.", "12", "the coach"),
     # a poll or survey with no named owner, on the figure's clause, is itself the source
     ("Smith leads Jones by 8 points, 49% to 41%, in the survey, taken last week.", "49%", "the survey"),
+    # ... also when the poll phrase hangs on a noun of the figure's clause
+    ("Just 18 percent of voters have a favorable view of the mayor in a new Gallup poll.", "18 percent", "Gallup"),
+    # an 'according to' set beside the figure itself
+    ("The firm receives, according to one report, $234 million in contracts.", "$234 million", "one report"),
+    # a passive 'as reported by' names its agent, not the clause's subject
+    ("As reported by the Tribune, last year Seattle set a $15 minimum wage.", "$15", "the Tribune"),
+    # 'peg' estimates, like 'put'
+    ("Analysts peg the cost of the bridge at $4 billion.", "$4 billion", "Analysts"),
 ])
 def test_frames(extract, text, figure, who):
     assert figure_at(extract(text), figure)["who"]["text"] == who
@@ -161,6 +169,11 @@ def test_frames(extract, text, figure, who):
     ("Revenue rose 5% in the report.", "5%"),
     # a phrase in two apostrophes is a quotation only up to its closing pair
     ("He called the plan ''a genius move'' and spent $5 million on it.", "$5 million"),
+    # a contrasting 'while' clause with its own subject is not what the main clause's source says
+    ("While Hurun lists his wealth at $6.5 billion, Forbes says it is $4.5 billion.", "$6.5 billion"),
+    ("Chrysler reported a 39% loss, whilst Ford sales fell 41%.", "41%"),
+    # a poll phrase inside a relative clause frames that clause only
+    ("The mayor, who trails badly in a Gallup poll, spent $5 million on ads.", "$5 million"),
 ])
 def test_frames_that_do_not_reach(extract, text, figure):
     assert figure_at(extract(text), figure)["who"] is None
