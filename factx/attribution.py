@@ -42,6 +42,7 @@ _QUALIFIER_HEADS = frozenset(_CUES["qualifier_heads"])
 # speaker's figure: the plan verb's subject is what the statement is about, not who reports it.
 _PLAN_CUES = frozenset(_CUES["plan_verbs"])
 _SPEECH_CUES = frozenset(_CUES["speech_verbs"])
+_QUOTE_VERBS = CUE_VERBS | frozenset(_CUES["quote_verbs"])  # a quotation's speaker: '“...,” Trump asked'
 # Sources that are data rather than people: what they show, give or have is reported by them.
 _DATA_NOUNS = frozenset(_CUES["data_nouns"])
 _DATA_VERBS = frozenset(_CUES["data_verbs"])
@@ -559,7 +560,7 @@ class Attributor:
             best = None
             for sent in group:
                 for tok in sent:
-                    if tok.pos_ in ("VERB", "AUX") and lemma(tok) in CUE_VERBS and not self._in_quote(tok.idx):
+                    if tok.pos_ in ("VERB", "AUX") and lemma(tok) in _QUOTE_VERBS and not self._in_quote(tok.idx):
                         source = self._subject_source(tok)
                         if source is not None and not self._in_quote(source.start):
                             distance = tok.idx - qe if tok.idx >= qe else qs - tok.idx

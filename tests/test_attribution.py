@@ -42,10 +42,23 @@ def test_attribution_forms(extract, text, figure, name, cue):
     # a name and a colon open the quotation, whatever comes before on the line; the person before the outlet
     ("Analysts agree - Maria Lopez: “Turnout was low. Only 38% of voters came out.”", "38%", "Maria Lopez"),
     ("Howard Kurtz, Fox News: “The debate was even. Neither gained more than 2 points.”", "more than 2", "Howard Kurtz"),
+    # a quotation's speaker may ask, press, continue or recall, not only say
+    ("“What about the 11 million people?” the host pressed.", "11 million", "host"),
+    ("“The ones who have been here 20 years,” Mr. Diaz asked. “Do we send them back?”", "20", "Diaz"),
+    ("Ms. Okafor continued her remarks. “Eight years ago the party was broke.”", "Eight", "Okafor"),
 ])
 def test_quotes_belong_to_their_speaker(extract, text, figure, speaker):
     record = figure_at(extract(text), figure)
     assert speaker.lower() in record["who"]["name"].lower()
+
+
+@pytest.mark.parametrize("text, figure", [
+    # ... but outside quotation marks, asking or promising is no report of a figure
+    ("Smith asked for 300 more troops.", "300"),
+    ("The mayor promised 500 new homes.", "500"),
+])
+def test_quote_verbs_report_only_quotations(extract, text, figure):
+    assert figure_at(extract(text), figure)["who"] is None
 
 
 @pytest.mark.parametrize("text, figure, name", [
