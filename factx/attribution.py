@@ -561,7 +561,7 @@ class Attributor:
             for sent in group:
                 for tok in sent:
                     if tok.pos_ in ("VERB", "AUX") and lemma(tok) in _QUOTE_VERBS and not self._in_quote(tok.idx):
-                        source = self._subject_source(tok)
+                        source = self._subject_source(tok) or self._inverted_speaker(tok)
                         if source is not None and not self._in_quote(source.start):
                             distance = tok.idx - qe if tok.idx >= qe else qs - tok.idx
                             if best is None or distance < best[0]:
@@ -569,6 +569,26 @@ class Attributor:
             if best is not None:
                 return best[1]
         return None
+
+    def _inverted_speaker(self, verb: Token) -> Source | None:
+        """'“...,” said Skelly, explaining ...': the name right after a reporting verb that follows a closing
+        quotation mark, when the parse found no subject (it reads 'Skelly' as an adverb)."""
+        text = text_of(self.doc)
+        if not self._in_quote(max(0, len(text[:verb.idx].rstrip(" ,\t")) - 1)):
+            return None
+        if verb.i + 1 >= len(self.doc):
+            return None
+        first = self.doc[verb.i + 1]
+        ent = entity_at(self.doc, first.i) if first.ent_iob_ == "B" else None
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return self._from_span(ent, ent.root, verb.text)
+        if not first.is_title or first.pos_ in ("PRON", "DET"):
+            return None
+        last = first.i  # a run of capitalised words and initials: 'Sen. Robert P. Casey Jr.'
+        while last + 1 < len(self.doc) and (self.doc[last + 1].is_title or self.doc[last + 1].text == "."):
+            last += 1
+        span = self.doc[first.i:last + 1]
+        return self._from_span(span, span[-1], verb.text)
 
     def _colon_speaker(self, qs: int) -> Source | None:
         """'Pollsters agree - Carl Bialik: “One of the biggest lessons ...”': a person or organisation named

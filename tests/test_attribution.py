@@ -46,6 +46,9 @@ def test_attribution_forms(extract, text, figure, name, cue):
     ("“What about the 11 million people?” the host pressed.", "11 million", "host"),
     ("“The ones who have been here 20 years,” Mr. Diaz asked. “Do we send them back?”", "20", "Diaz"),
     ("Ms. Okafor continued her remarks. “Eight years ago the party was broke.”", "Eight", "Okafor"),
+    # an inverted 'said NAME' after the quotation, even when the parse reads the name as an adverb
+    ("“Having the file and two people who understand it is valuable,” said Skelly, explaining his role.", "two",
+     "Skelly"),
 ])
 def test_quotes_belong_to_their_speaker(extract, text, figure, speaker):
     record = figure_at(extract(text), figure)
