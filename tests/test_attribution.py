@@ -162,6 +162,8 @@ def test_an_expectation_in_a_while_clause_keeps_its_own_source(extract):
     ("The firm receives, according to one report, $234 million in contracts.", "$234 million", "one report"),
     # a passive 'as reported by' names its agent, not the clause's subject
     ("As reported by the Tribune, last year Seattle set a $15 minimum wage.", "$15", "the Tribune"),
+    # results are a report, like figures and data
+    ("Early results of exit polls show two-thirds of voters backed the plan.", "two-thirds", "Early results of exit polls"),
     # 'peg' estimates, like 'put'
     ("Analysts peg the cost of the bridge at $4 billion.", "$4 billion", "Analysts"),
 ])
