@@ -162,16 +162,26 @@ class Attributor:
             return None
         index = self._quote_at(start)
         quote = self.quotes[index] if index is not None else None
+        anchor = tokens[-1]
         if quote is not None:
             speaker = self._quote_speaker(index)
+            if speaker is not None and speaker.start < anchor.sent.start_char \
+                    and text_of(self.doc)[anchor.sent.start_char:quote[0]].strip(" \t\n\"'`\u201c\u2018("):
+                # a phrase quoted inside the reporter's own sentence ('According to the complaint, they ran a
+                # "massive eight-year scheme"'): that sentence's source, if it names one, not the last speaker
+                return self._sentence_source(anchor, quote, fragment=True) or speaker
             if speaker is not None:
                 return speaker
-        anchor = tokens[-1]
+        return self._sentence_source(anchor, quote)
+
+    def _sentence_source(self, anchor: Token, quote: tuple[int, int] | None, fragment: bool = False) -> Source | None:
+        """The source the figure's own sentence gives it: a reporting verb above it, 'according to', a report
+        noun, a name and a colon. A ``fragment`` quoted in the sentence is the sentence's own words for it."""
         sent = anchor.sent
         cue = self._governing_cue(anchor, quote)
         if cue is not None:
             return cue
-        found = self._according_to(sent, anchor)
+        found = self._according_to(sent, anchor, fragment)
         if found is not None:
             return found
         return self._noun_cue(sent, anchor) or self._colon_frame(sent, anchor)
@@ -323,7 +333,7 @@ class Attributor:
             return self._from_span(span, owners[-1], cue)
         return None
 
-    def _according_to(self, sent: Span, anchor: Token) -> Source | None:
+    def _according_to(self, sent: Span, anchor: Token, fragment: bool = False) -> Source | None:
         above = {t.i for t in anchor.ancestors} | {anchor.i}  # 'receives, according to one report, $234 million'
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to" \
@@ -333,7 +343,7 @@ class Attributor:
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                 if pobj is None and tok.i + 2 < sent.end:
                     pobj = self.doc[tok.i + 2]
-                if pobj is None or self._in_quote(pobj.idx) != self._in_quote(anchor.idx):
+                if pobj is None or self._in_quote(pobj.idx) != (self._in_quote(anchor.idx) and not fragment):
                     continue
                 if pobj.pos_ == "NOUN" and pobj.lower_ in CUE_NOUNS:
                     owner = self._owner_of_noun(pobj, cue="according to")

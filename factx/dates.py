@@ -252,6 +252,8 @@ def _spelled_year(low: str) -> str | None:
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
                   "the day": 0, "day": 0, "yesterday": -1, "tomorrow": 1, "mid-day": 0, "midday": 0,
                   "last night": -1}
+_ORDINAL_DAY = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                          r"tenth|last|final|opening|closing)\s+day\b")
 # 'the week before', 'the month earlier': one unit before the document's own
 _UNIT_BEFORE = re.compile(r"(?:the\s+)?(?P<unit>day|week|month|year)\s+(?:before|earlier|prior)")
 _UNIT_RE = r"(?P<unit>week|month|year|quarter|decade)"
@@ -266,6 +268,8 @@ def _relative(low: str, ref: dt.date | None) -> str | None:
         if unit == "day":
             return (ref - dt.timedelta(days=1)).isoformat()
         return _relative(f"last {unit}", ref)
+    if _ORDINAL_DAY.search(low):
+        return None  # 'the 99th day', 'the first day of school': a day of something else, not the paper's
     for phrase, days in _RELATIVE_DAYS.items():
         if low == phrase or low.endswith(" " + phrase) or low.startswith(phrase + " "):
             return (ref + dt.timedelta(days=days)).isoformat()

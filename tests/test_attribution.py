@@ -55,6 +55,19 @@ def test_quotes_belong_to_their_speaker(extract, text, figure, speaker):
     assert speaker.lower() in record["who"]["name"].lower()
 
 
+@pytest.mark.parametrize("text, figure, who", [
+    # a phrase quoted inside the reporter's sentence takes that sentence's source, not the last speaker's
+    ('Officials said the resort was a fraud. According to a complaint filed by regulators, the developers ran a '
+     '"massive eight-year scheme" that cost investors dearly.', "eight", "a complaint"),
+    # ... and with no source of its own, the speaker before it
+    ('The general said the war was going badly. He called it "a 20-year mistake".', "20", "The general"),
+    # a quotation that opens its sentence stays its speaker's
+    ('"We lost 300 men," the general said. "Another 40 are missing."', "40", "the general"),
+])
+def test_quoted_fragments(extract, text, figure, who):
+    assert figure_at(extract(text), figure)["who"]["text"] == who
+
+
 @pytest.mark.parametrize("text, figure", [
     # ... but outside quotation marks, asking or promising is no report of a figure
     ("Smith asked for 300 more troops.", "300"),

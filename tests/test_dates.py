@@ -55,6 +55,8 @@ def test_normalise(expr, ref, value):
 
 @pytest.mark.parametrize("expr, ref", [
     ("last year", None), ("this year", None), ("Friday", None), ("a week or so", REF),
+    # a day counted in something else is not the paper's day
+    ("the 99th day", REF), ("the first day of school", REF), ("the final day", REF),
 ])
 def test_never_guesses(expr, ref):
     """No document date (or a vague span): no value rather than a guessed one."""

@@ -90,6 +90,8 @@ def test_figure_forms(extract, text, figure, low, high, mod, unit, kind):
     ("Jets reach 400 metres per second.", "400", "metres per second"),
     ("The phone stores 128 GB.", "128", "gigabytes"),
     ("The storm packed winds of 90 mph.", "90", "miles per hour"),
+    ("A gunshot is 140 dB.", "140", "decibels"),
+    ("The siren reached 120dB.", "120dB", "decibels"),
 ])
 def test_units_have_one_name(extract, text, figure, unit):
     records = extract(text)
