@@ -278,6 +278,13 @@ class Attributor:
     def _in_quote(self, offset: int) -> bool:
         return self._quote_at(offset) is not None
 
+    def _quote_opens_at(self, tok: Token) -> bool:
+        """Whether a quotation opens right after ``tok`` ('according to "Man of the World"')."""
+        end = tok.idx + len(tok.text)
+        index = self._quote_at(end + len(tok.whitespace_) + 1)
+        return index is not None and self.quotes[index][0] >= end \
+            and not text_of(self.doc)[end:self.quotes[index][0]].strip()
+
     def _subject_source(self, verb: Token, clause: bool = True) -> Source | None:
         cue = verb.text
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -343,7 +350,10 @@ class Attributor:
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                 if pobj is None and tok.i + 2 < sent.end:
                     pobj = self.doc[tok.i + 2]
-                if pobj is None or self._in_quote(pobj.idx) != (self._in_quote(anchor.idx) and not fragment):
+                if pobj is None:
+                    continue
+                titled = self._quote_opens_at(to)  # 'according to "Man of the World," a book by ...': a title
+                if self._in_quote(pobj.idx) != (self._in_quote(anchor.idx) and not fragment) and not titled:
                     continue
                 if pobj.pos_ == "NOUN" and pobj.lower_ in CUE_NOUNS:
                     owner = self._owner_of_noun(pobj, cue="according to")

@@ -175,6 +175,9 @@ def test_an_expectation_in_a_while_clause_keeps_its_own_source(extract):
     ("The firm receives, according to one report, $234 million in contracts.", "$234 million", "one report"),
     # a passive 'as reported by' names its agent, not the clause's subject
     ("As reported by the Tribune, last year Seattle set a $15 minimum wage.", "$15", "the Tribune"),
+    # a quoted title after 'according to' is the source
+    ('He was paid $2 million, according to "Man of the World," a book by Joe Conason.', "$2 million",
+     "Man of the World"),
     # results are a report, like figures and data
     ("Early results of exit polls show two-thirds of voters backed the plan.", "two-thirds", "Early results of exit polls"),
     # 'peg' estimates, like 'put'
@@ -203,6 +206,9 @@ def test_frames(extract, text, figure, who):
     # a contrasting 'while' clause with its own subject is not what the main clause's source says
     ("While Hurun lists his wealth at $6.5 billion, Forbes says it is $4.5 billion.", "$6.5 billion"),
     ("Chrysler reported a 39% loss, whilst Ford sales fell 41%.", "41%"),
+    # an 'according to' inside another quotation frames that quotation only
+    ("Nike holds $10.7 billion offshore, and the report says the firm ''has 987 subsidiaries, according to its "
+     "own website.''", "$10.7 billion"),
     # a poll phrase inside a relative clause frames that clause only
     ("The mayor, who trails badly in a Gallup poll, spent $5 million on ads.", "$5 million"),
 ])
