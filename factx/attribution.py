@@ -48,6 +48,7 @@ _DATA_NOUNS = frozenset(_CUES["data_nouns"])
 _DATA_VERBS = frozenset(_CUES["data_verbs"])
 _SAMPLE_NOUNS = frozenset(load("claims")["sample_nouns"])  # polls and surveys
 _CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "xcomp"}
+_REPORTED_DEPS = {"ccomp", "parataxis"}  # what a clause verb reports ("found that ..."), not "maintained ..., helping"
 _CONTRAST_MARKS = {"while", "whereas", "although", "though", "whilst"}
 _CLAUSE_BOUNDARY_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "appos"}
 PERSON_WORDS = frozenset(_CUES["person_descriptions"])
@@ -202,7 +203,7 @@ class Attributor:
                     and (data := self._data_subject(tok)) is not None:
                 return data  # 'Sunday's NBC News survey gave Trump a one-point lead': the survey reports it
             elif tok.pos_ in ("VERB", "AUX") and lemma(tok) in CUE_VERBS and self._carries(tok, child):
-                source = self._subject_source(tok, clause=child.dep_ in _CLAUSE_DEPS)
+                source = self._subject_source(tok, clause=child.dep_ in _REPORTED_DEPS)
                 if source is not None and found is None and lemma(tok) in _PLAN_CUES:
                     found = source  # an expectation: a statement above it, if any, is the source
                 elif source is not None:

@@ -178,6 +178,9 @@ def test_an_expectation_in_a_while_clause_keeps_its_own_source(extract):
     # a quoted title after 'according to' is the source
     ('He was paid $2 million, according to "Man of the World," a book by Joe Conason.', "$2 million",
      "Man of the World"),
+    # a verb that reports only a clause ('maintain', 'find', 'show') reports no participle that follows it
+    ("U.S. companies maintained their pace of hiring in September, helping the economy add 156,000 jobs, new "
+     "government data showed Friday.", "156,000", "government"),
     # results are a report, like figures and data
     ("Early results of exit polls show two-thirds of voters backed the plan.", "two-thirds", "Early results of exit polls"),
     # 'peg' estimates, like 'put'
