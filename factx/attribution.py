@@ -456,6 +456,10 @@ class Attributor:
         low = head.lower_
         if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and head.ent_iob_ in ("B", "I"):
             ent = entity_at(self.doc, head.i)
+            before = entity_at(self.doc, ent.start - 1) if ent is not None and ent.start > 0 else None
+            if before is not None and before.label_ == ent.label_ == "ORG" and before.end == ent.start:
+                ent = self.doc[before.start:ent.end]  # 'Chrysler' + 'LLC' tagged as two names: one company
+                ent.label_ = "ORG"
             if ent is not None:
                 if ent.label_ == "NORP" and len(span) > len(ent):
                     return span.text, "NORP"

@@ -78,6 +78,8 @@ def test_quote_verbs_report_only_quotations(extract, text, figure):
 
 
 @pytest.mark.parametrize("text, figure, name", [
+    # a company and its legal suffix tagged as two names are one company
+    ("Carmaker Chrysler LLC said it would close 789 dealers.", "789", "Chrysler LLC"),
     # descriptions -> the entity introduced earlier
     ("The Korean National Intelligence Service (NIS) briefed lawmakers. The agency estimated that around 300 "
      "soldiers had been killed.", "around 300", "Korean National Intelligence Service"),
