@@ -9,7 +9,8 @@ PERCENT), a match being any overlap; quantulum3's spans scored the same way in
 the same run. When: on matched figures whose sentence holds a DATE TIMEX3 other
 than the creation time, factx's when.value against that TIMEX3 (the nearest, by
 position; a clock time on that day, or an interval bounded by it, counts: see
-same_time). Where: on matched figures whose sentence holds LOC mentions, factx's
+same_time); a DATE that is a superlative's baseline ('its lowest level since
+April 1997') is no figure's time by the record contract and is not offered. Where: on matched figures whose sentence holds LOC mentions, factx's
 where overlapping one of them, or overlapping another mention of the same place (same DBpedia entity)
 elsewhere in the article: the contract lets a figure take its place from the previous sentence when its own
 sentence names it only as "the country", and MEANTIME marks the mention in the figure's sentence.
@@ -17,6 +18,7 @@ sentence names it only as "the country", and MEANTIME marks the mention in the f
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import tempfile
 import time
@@ -25,6 +27,17 @@ from pathlib import Path
 from _common import FACTX, SHARED, corpus_rows, quantulum_parser, save, table
 
 GOLD = SHARED / "bench-data" / "meantime" / "derived_gold.jsonl"
+
+
+# 'its lowest level since April 1997', 'the worst fall since 1987': the time a superlative is measured against
+_BASELINE = re.compile(r"\b(?:[a-z]+est|most|least|worst|best)\b[^.;:,]{0,40}\bsince\s+\Z", re.IGNORECASE)
+
+
+def comparison_baseline(text: str, start: int) -> bool:
+    """Whether the DATE at ``start`` is a superlative's baseline: by the record contract it is no figure's time
+    (the figures of 'its lowest level since April 1997' have none in their sentence), while MEANTIME, which
+    does not tie times to events, offers it as the sentence's nearest DATE."""
+    return bool(_BASELINE.search(text, max(0, start - 60), start))
 
 
 def sentence_of(text: str, offset: int) -> int:
@@ -109,7 +122,7 @@ def main() -> None:
                 continue
             sentence = sentence_of(text, fig[0])
             dates = [t for t in g["timex3"] if t.get("sentence") == sentence and t["type"] == "DATE"
-                     and t["function"] != "CREATION_TIME"]
+                     and t["function"] != "CREATION_TIME" and not comparison_baseline(text, t["start"])]
             if dates:
                 nearest = min(dates, key=lambda t: abs(t["start"] - fig[0]))
                 when_scored += 1

@@ -47,7 +47,7 @@ def when_of(doc: Doc, sent: Span, mentions: list[Span], fig: Figure, index: Figu
             continue
         if len(ent.text) > 120 or _is_duration(ent.text) or not dates.names_a_time(ent.text):
             continue
-        if not _attaches_to(ent, above, index.tokens, own):
+        if not _attaches_to(ent, above, index.tokens, own) or _comparison_baseline(doc, ent, anchor):
             continue
         distance = abs(ent.start_char - fig.start)
         if best is None or distance < best[0]:
@@ -69,13 +69,25 @@ def when_of(doc: Doc, sent: Span, mentions: list[Span], fig: Figure, index: Figu
     return WhenDict(text=text, value=value, start=start, end=end)
 
 
+def _comparison_baseline(doc: Doc, ent: Span, anchor) -> bool:
+    """'its worst fall since 1987', 'the highest level since 1977': a time a superlative is measured against,
+    not the time of any figure ('has fallen 40% since the beginning of the year' is one), unless the figure
+    is told of that time itself ('the worst since 2004, when seven people were killed')."""
+    since = doc[ent.start - 1] if ent.start > 0 else None
+    if since is None or since.lower_ != "since" or since.dep_ != "prep" or anchor.i in {t.i for t in since.subtree}:
+        return False
+    head = since.head
+    return head.tag_ in ("JJS", "RBS") or any(c.tag_ in ("JJS", "RBS") and c.dep_ in ("amod", "advmod")
+                                              for c in head.children)
+
+
 # 'the day', 'that day': the day the passage is about, when a sentence before names one ('closed lower on
 # Monday. The Dow fell 3% to end the day at 7,114'), else the document's day.
 _THE_DAY = re.compile(r"(?i)(?:the|that|this)\s+(?:same\s+)?day")
 # 'the month' likewise: the month a sentence before names ('reported February sales ... during the month').
 _THE_MONTH = re.compile(r"(?i)(?:the|that|the\s+same)\s+month")
 # 'the year' likewise, else the document's year ('the jobless rate began the year at 4.9 percent').
-_THE_YEAR = re.compile(r"(?i)(?:the|that|the\s+same)\s+year")
+_THE_YEAR = re.compile(r"(?i)(?:the|that|the\s+same)\s+(?:(?:entire|whole|full)\s+)?year")
 PASSAGE_SENTENCES = 2
 _PRECISION = {"day": (r"\d{4}-\d\d-\d\d", 10), "month": (r"\d{4}-\d\d", 7), "year": (r"\d{4}", 4)}  # value, width
 
@@ -126,7 +138,8 @@ def _is_duration(text: str) -> bool:
     year' (the one the text is about) and 'three days ago' are points."""
     low = text.lower()
     return bool(_DURATION_RE.match(text)) and "ago" not in low \
-        and not re.fullmatch(r"(?:the|this|that)\s+(?:day|week|month|year|quarter)", low.strip())
+        and not re.fullmatch(r"(?:the|this|that)\s+(?:(?:entire|whole|full)\s+)?(?:day|week|month|year|quarter)",
+                             low.strip())  # 'a loss of $8.6 billion for the entire year': the year, a point
 
 
 def time_mentions(doc: Doc, sent: Span) -> list[Span]:

@@ -100,6 +100,9 @@ def test_when_clock_and_present(extract, text, doc_date, figure, when_text, when
     # an age between commas is not a time, though the model may tag it a date
     ("Lena Ortiz, 8, of Tucson brought buttons from five rallies.", "five"),
     ("Victims included Adam Reyes, 62, and Paul Dunn, 52, both of Leeds.", "52"),
+    # the time a superlative is measured against is no figure's time
+    ("The Dow had its worst fall since 1987, a drop of 9% or 998.50 points.", "9%"),
+    ("The index lost 3.5% to 743.33, its lowest level since April 1997.", "743.33"),
 ])
 def test_not_a_time(extract, text, figure):
     assert figure_at(extract(text, "2019-05-02"), figure)["when"] is None
@@ -108,6 +111,11 @@ def test_not_a_time(extract, text, figure):
 @pytest.mark.parametrize("text, figure, when_text, when_value", [
     ("The index fell 3.4% to end the day at 7,114.", "3.4%", "the day", "2009-02-24"),
     ("The index rose 48 points to finish the day at 5,210.", "48", "the day", "2009-02-24"),
+    # ... and 'the entire year' is the year the sentence names
+    ("It lost $4.8 billion in the fourth quarter of 2008 and $8.6 billion for the entire year.", "$8.6 billion",
+     "the entire year", "2008"),
+    # ... and a superlative's baseline still times what is told of it
+    ("It is the worst crash since 2004, when seven people were killed.", "seven", "2004", "2004"),
 ])
 def test_the_day_is_a_point(extract, text, figure, when_text, when_value):
     when = figure_at(extract(text, "2009-02-24"), figure)["when"]
