@@ -180,7 +180,7 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         if m.group("cur") == "PS" and not (m.group("scale") or m.group("short") or len(
                 re.sub(r"\D", "", m.group("num"))) >= 3 or "." in m.group("num")):
             continue  # 'PS5' is a console; 'PS2.7m' and 'PS21,700' are pounds written in ASCII
-        if m.group("cur") in _CURRENCIES["context"]:
+        if m.group("cur") in _CURRENCY_TABLES["context"]:
             currency = _shared_currency(m.group("cur"), text, "context")
             if currency is None:
                 continue  # 'R18' in an article that names no country of the rand: a name, no figure
@@ -265,13 +265,16 @@ def _currency_word(word: str, text: str) -> str | None:
     return _shared_currency(key.lower(), text)
 
 
+_CURRENCY_TABLES = {"shared": _CURRENCIES["shared"], "context": _CURRENCIES["context"]}
+
+
 @functools.lru_cache(maxsize=8)
 def _shared_currency(word: str, text: str, table: str = "shared") -> str | None:
     """The code whose country words the text names first. From 'shared' (a word several currencies share) the
     first code listed when the text names none; from 'context' (a sign that is a currency only where its
     country is named) None then. Cached per text (a string keeps its hash), so a document full of 'crowns'
     is read once, not once each."""
-    shared = _CURRENCIES[table].get(word)
+    shared = _CURRENCY_TABLES[table].get(word)
     if not shared:
         return None
     found = [(m.start(), code) for code, names in shared.items()
