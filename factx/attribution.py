@@ -289,17 +289,14 @@ class Attributor:
     def _subject_source(self, verb: Token, clause: bool = True) -> Source | None:
         cue = verb.text
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is not None and subject.dep_ == "nsubjpass":
+        if subject is None or subject.dep_ == "nsubjpass":
+            # '80 deaths were reported by the ministry', 'As reported by Western Journalism, ...': the agent
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if pobj is None:
+            if pobj is None and subject is not None:
                 return None
-            cue, subject = f"{verb.text} by", pobj
-        if subject is None:  # 'As reported by Western Journalism, ...': the agent of a passive with no subject
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if pobj is not None:
-                return self._mention(pobj, f"{verb.text} by")
+                cue, subject = f"{verb.text} by", pobj
         if subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None and verb.lower_ in CUE_NOUNS:  # 'media reports that ...' parsed as a verb
