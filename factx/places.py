@@ -230,7 +230,8 @@ def _place(span: Span, label: str) -> Place | None:
     rank, country = _rank_of(span.text, label)
     if describes:
         rank = RANK_DESCRIPTOR  # 'U.S. automaker GM': only when nothing else in the sentence says where
-    elif label != "NORP" and root.dep_ in ("nsubj", "nsubjpass", "poss") or _locates_the_source(root):
+    elif (label != "NORP" and root.dep_ in ("nsubj", "nsubjpass", "poss") or _locates_the_source(root)) \
+            and not _dateline(span):
         rank = RANK_ACTOR
     elif root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
         rank -= 0.5
@@ -238,6 +239,18 @@ def _place(span: Span, label: str) -> Place | None:
     return Place(span.text, label, span.start_char, span.end_char, rank, country, root.head.i, holder,
                  clause_verb(root))
 
+
+
+# After a dateline's place: its state or country, an agency, then a dash ('CHATTANOOGA, Tenn. -', 'LONDON (Reuters) -')
+_DATELINE_AFTER = re.compile(r"(?:,[^\S\n]*[A-Z][\w.]*(?:[^\S\n]+[A-Z][\w.]*)?)?[^\S\n]*(?:\([\w .]+\)[^\S\n]*)?[-\u2013\u2014]")
+
+
+def _dateline(span: Span) -> bool:
+    """Whether the place opens a paragraph as a dateline: where the story is told from, not an actor in it
+    (the parse may take 'CHATTANOOGA' for the sentence's subject)."""
+    text = text_of(span.doc)
+    opens = span.start_char == 0 or text[:span.start_char].rstrip(" \t").endswith("\n")
+    return opens and bool(_DATELINE_AFTER.match(text, span.end_char))
 
 
 def _unknown_name(text: str) -> bool:

@@ -32,6 +32,11 @@ from conftest import figure_at
     ("Russia said 300 soldiers died near the border.", "300", "Russia"),
     # names the gazetteer knows by an alias only
     ("Aid reached 40,000 people in Burma last year.", "40,000", "Burma"),
+    # a dateline opening the paragraph is where the story is, though the parse may take it for a subject
+    ("Turnout fell.\n\nNASHVILLE, Tenn. - Behind the door of a study room in their library, three members of the "
+     "club broached a subject.", "three", "NASHVILLE"),
+    ("Turnout fell.\n\nDENVER, Colo. - Behind the door of a private room in the library, three members of the club "
+     "discussed the race.", "three", "DENVER"),
 ])
 def test_where(extract, text, figure, place):
     where = figure_at(extract(text, "2024-03-04"), figure)["where"]
