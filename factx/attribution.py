@@ -494,8 +494,28 @@ class Attributor:
                 if e.label_ in ("PERSON", "ORG") and e.root.dep_ != "poss"]
         if ents:
             return self.resolve_name(ents[-1].text), ents[-1].label_
+        if low in _DATA_NOUNS and any(t.lower_ in ("the", "that", "this") for t in span):
+            found = self._earlier_owner(head)  # 'the same poll' -> the Rasmussen Reports poll named just before
+            if found is not None:
+                return found
         label = "PERSON" if low in PERSON_WORDS else ("ORG" if low in ORG_WORDS else None)
         return span.text, label
+
+    def _earlier_owner(self, head: Token) -> tuple[str, str | None] | None:
+        """The owner of the last poll, survey or report of the same kind named in this sentence or the two
+        before it, for a definite description of it ('the poll', 'the same survey')."""
+        sent = head.sent
+        first = sent.start
+        for _ in range(2):
+            if first > 0:
+                first = self.doc[first - 1].sent.start
+        for i in range(head.i - 1, first - 1, -1):
+            tok = self.doc[i]
+            if tok.pos_ == "NOUN" and lemma(tok) == lemma(head):
+                owner = self._owner_of_noun(tok)
+                if owner is not None:
+                    return owner.name, owner.label
+        return None
 
     def _last_entity(self, before: int, labels: tuple[str, ...], word: str | None = None) -> tuple[str, str] | None:
         """The last named entity of ``labels`` before offset ``before``: one whose name holds

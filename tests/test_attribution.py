@@ -78,6 +78,13 @@ def test_quote_verbs_report_only_quotations(extract, text, figure):
 
 
 @pytest.mark.parametrize("text, figure, name", [
+    # 'the poll' names the poll named just before
+    ("A Gallup survey found 40 percent backed the plan. The survey also found 12 percent were undecided.",
+     "12 percent", "Gallup"),
+    ("On Monday a Reuters poll showed Lee ahead 43 percent to 41 percent. Lee led by two points in the same poll "
+     "a week before.", "two", "Reuters"),
+    # ... and with no poll named before, stays as written
+    ("Voters were asked about taxes. The poll found 12 percent were undecided.", "12 percent", "The poll"),
     # a company and its legal suffix tagged as two names are one company
     ("Carmaker Chrysler LLC said it would close 789 dealers.", "789", "Chrysler LLC"),
     # descriptions -> the entity introduced earlier
