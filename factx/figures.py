@@ -399,7 +399,14 @@ def _after_a_name(doc: Doc, fig: Figure) -> bool:
     if span is None or span.start < 2:
         return False
     name = doc[span.start - 2]
-    return name.ent_type_ == "PERSON" and doc[span.start - 1].text == ","
+    if doc[span.start - 1].text != ",":
+        return False
+    if name.ent_type_ == "PERSON":
+        return True
+    from .places import is_known_place  # places reads this module's units: imported here, not at the top
+    # 'Maddon, 66, has used ...': a surname the model took for a place, with the number in apposition
+    return name.pos_ == "PROPN" and span[-1].dep_ == "appos" and name.ent_type_ in ("GPE", "ORG", "") \
+        and not is_known_place(name.text)
 
 
 def _core_text(text: str, fig: Figure) -> str:
@@ -518,7 +525,9 @@ def _leads_time_phrase(span: Span, ent: Span) -> bool:
 
 _TIME_PHRASE_OPENERS = {"a", "an", "the", "this", "last", "next", "that", "each", "every", "per"}
 # '11,188.23', '2,500': a number grouped in thousands, or with two or more decimals, is no calendar date.
-_NEVER_A_DATE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2,}")
+# Never a date, whatever the model tagged: thousands separators, two decimals, five or more digits, or four
+# that cannot be a year ('fell 0.4 per cent to 13176', 'down 0.1 per cent at 5884')
+_NEVER_A_DATE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2,}|\d{5,}(?:\.\d+)?|[3-9]\d{3}(?:\.\d+)?")
 
 
 def _counts_noun_outside(span: Span, ent: Span) -> bool:

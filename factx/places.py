@@ -253,6 +253,11 @@ def _dateline(span: Span) -> bool:
     return opens and bool(_DATELINE_AFTER.match(text, span.end_char))
 
 
+def is_known_place(text: str) -> bool:
+    """Whether the gazetteer or the country aliases know ``text`` as a place."""
+    return not _unknown_name(text)
+
+
 def _unknown_name(text: str) -> bool:
     """Whether neither the gazetteer nor the country aliases know a place name."""
     key = text.lower().removeprefix("the ").strip(" .")

@@ -252,6 +252,8 @@ def test_a_change_stays_two_figures(extract):
     ("The 15 year-old students were sent home.", "15", 15, "years", "age"),
     ("Police said Mark Smith, 45, was arrested.", "45", 45, "years", "age"),
     ("The driver, aged 62, was unhurt.", "62", 62, "years", "age"),
+    # a surname the model takes for a place, with the age in apposition
+    ("Maddon, 66, has used the downtime to get in better shape.", "66", 66, "years", "age"),
 ])
 def test_durations_and_ages(extract, text, figure, value, unit, kind):
     fig = figure_at(extract(text), figure)["figure"]
@@ -366,6 +368,9 @@ def test_a_console_is_no_money(extract):
     ("The S&P/ASX 200 gained 0.7 percent to 6,327.80.", ["0.7 percent", "6,327.80"]),  # index name; change + level
     ("In the S&P 500 utilities are holding up, the Stoxx 600 index rose 1.7 percent.", ["1.7 percent"]),
     ("Amazon has 35m of its Echo devices installed.", ["35m"]),
+    # a level the model tags as a date, though no year or day has five digits
+    ("In Europe the Dax fell 0.4 per cent to 13176 while the index in France was down 0.1 per cent at 5884.",
+     ["0.4 per cent", "13176", "0.1 per cent", "5884"]),
 ])
 def test_index_names_and_levels(extract, text, figures):
     assert [r["figure"]["text"] for r in extract(text)] == figures
@@ -374,6 +379,11 @@ def test_index_names_and_levels(extract, text, figures):
 def test_a_decimal_before_a_capitalised_word_is_no_name(extract):
     assert [r["figure"]["value"] for r in extract("Top relievers: John Gant (0.5 WAR), Alex Reyes (0.4 WAR).")] \
         == [0.5, 0.4]
+
+
+def test_a_number_after_a_known_place_is_no_age(extract):
+    records = extract("The votes: Leeds, 12, York, 9.")
+    assert [(r["figure"]["text"], r["figure"]["kind"]) for r in records] == [("12", "other"), ("9", "other")]
 
 
 def test_a_shirt_number_is_no_age(extract):
