@@ -49,7 +49,8 @@ _FRACTION = rf"(?:(?:{_UNITS_RE}|one)-(?:{_DENOMS_RE})|(?:a|one){WS}(?:half|thir
 _DOZEN = rf"(?:half{WS}a{WS}dozen|half-a-dozen|a{WS}dozen|dozen)(?!s)"
 # Possessive groups and the look-behind keep the scan linear on endless digit runs ("1,000,000,...").
 _DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})++(?:\.\d+)?+(?![\d,]\d)|\d++(?:\.\d+)?+|\.\d++)"
-_LONG_SCALE = "|".join(SCALES)
+# 'hundred million', 'hundred thousand' first: a scale word may be followed by a bigger one
+_LONG_SCALE = rf"hundred{WS}+(?:thousand|million|billion|trillion)|thousand{WS}+(?:million|billion)|" + "|".join(SCALES)
 _SHORT_SCALE = "|".join(sorted(SHORT_SCALES, key=len, reverse=True))
 _PERCENT = rf"(?:{WS}?%|{WS}+(?i:per{WS}?cent(?:age{WS}+points?)?|percentage{WS}+points?|pct)\b|-(?i:percentage-)?points?\b|pc(?![A-Za-z]))"
 _CURRENCY_PREFIX = alternation(list(_CURRENCIES["prefix"]) + list(_CURRENCIES["context"]))
@@ -138,6 +139,8 @@ class _Raw:
     text: str
 
 
+# 'sub-300 sq m', 'sub-7 nanometer': less than the number
+_SUB_BEFORE_RE = re.compile(r"(?<![A-Za-z])[Ss]ub\Z")
 # A word of letters and digits ending right before a hyphen: the name of a model ('A320' of 'A320-200').
 _MODEL_BEFORE_RE = re.compile(r"(?<![\w.,])(?=\w*[A-Za-z])(?=\w*\d)\w+\Z")
 
@@ -156,7 +159,9 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         prev2 = text[start - 2] if start > 1 else " "
         nxt = text[end] if end < len(text) else " "
         nxt2 = text[end + 1] if end + 1 < len(text) else " "
-        if prev.isalnum() or prev in "._" or (prev == "," and prev2.isdecimal()) or (prev == "-" and prev2.isalpha()):
+        sub = prev == "-" and _SUB_BEFORE_RE.search(text, max(0, start - 6), start - 1) is not None
+        if prev.isalnum() or prev in "._" or (prev == "," and prev2.isdecimal()) or (
+                prev == "-" and prev2.isalpha() and not sub):
             continue  # part of a bigger number or of a name: 'A380', 'F-16', 'COVID-19'
         if prev == "-" and prev2.isdecimal() and _MODEL_BEFORE_RE.search(text, max(0, start - 24), start - 1):
             continue  # a model's variant: 'A320-200', 'MiG-29-300' (a range's bound has digits only: '1,000-3,000')
@@ -657,6 +662,9 @@ def _apply_qualifier(text: str, fig: Figure) -> None:
     m = QUALIFIER_RE.search(window)
     if text[fig.start] == "~":
         fig.mod = "approx"
+    if text[max(0, fig.start - 4):fig.start].lower() == "sub-":
+        fig.mod = "less_than"  # 'sub-300 sq m office space'
+        fig.start -= 4
     if m:
         phrase = re.sub(r"\s+", " ", m.group("q").lower())
         fig.mod = _QUALIFIER_MOD.get(phrase, fig.mod)

@@ -70,6 +70,12 @@ def scale_factor(word: str | None) -> int:
     """'million' -> 1e6, 'bn' -> 1e9; None or '' -> 1."""
     if not word:
         return 1
+    parts = word.lower().split()
+    if len(parts) > 1:  # 'hundred million', 'hundred thousand'
+        factor = 1
+        for part in parts:
+            factor *= SCALES.get(part, 1)
+        return factor
     return SCALES.get(word.lower()) or SHORT_SCALES.get(word) or SHORT_SCALES.get(word.lower(), 1)
 
 

@@ -59,6 +59,11 @@ from conftest import figure_at
     ("The storm left ~300 homes without power.", "~300", 300, 300, "approx", "homes", "count"),
     ("An estimated 5,000 people marched.", "An estimated 5,000", 5000, 5000, "approx", "people", "count"),
     ("No fewer than 40 ships sailed.", "No fewer than 40", 40, 40, "at_least", "ships", "count"),
+    # 'sub-' is less than; a scale word may be followed by a bigger one
+    ("Demand for sub-300 sq m offices has surged.", "sub-300", 300, 300, "less_than", "square metres", "measure"),
+    ("There were 4 hundred million people.", "4 hundred million", 4e8, 4e8, None, "people", "count"),
+    ("Some 2 hundred thousand fans came.", "Some 2 hundred thousand", 2e5, 2e5, "approx", "fans", "count"),
+    ("The sub-Saharan region has 40 nations.", "40", 40, 40, None, "nations", "count"),  # 'sub-' of a word
     # measures
     ("The well is 130ft deep.", "130ft", 130, 130, None, "feet", "measure"),
     ("The bar was cut to 360g.", "360g", 360, 360, None, "grams", "measure"),
