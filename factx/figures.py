@@ -65,7 +65,7 @@ FIGURE_RE = re.compile(
     (?P<num>{_DIGITS}|(?i:{_FRACTION}|{_DOZEN}|{_WORD_CARDINAL}))
     (?:
         (?:{WS}|-)?(?P<scale>(?i:{_LONG_SCALE}))(?![a-z])
-      | (?:{WS}(?=(?:bn|mn|mln|tn|trn)\b))?(?P<short>{_SHORT_SCALE})(?![A-Za-z])
+      | (?:{WS}(?=(?:bn|mn|mln|tn|trn)\b))?(?P<short>{_SHORT_SCALE})(?![A-Za-z0-9])
     )?
     (?P<suffix>
         {_PERCENT}
@@ -169,7 +169,9 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
             continue
         word = not m.group("num")[0].isdecimal() and m.group("num")[0] != "."
         hyphen_measure = None
-        if nxt == "-" and nxt2.isalpha():
+        percent_suffix = bool(m.group("suffix")) and not (
+            m.group("curword") or m.group("times") or m.group("attached") or m.group("pence"))
+        if nxt == "-" and nxt2.isalpha() and not percent_suffix:  # '43.4 percent-owned' stays a percent
             unit = _hyphen_unit(text, end)
             if unit is None:
                 continue
@@ -198,6 +200,8 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         if minor is not None:  # '17 cents': a hundredth of the currency
             currency = minor[0]
         attached = m.group("attached") or hyphen_measure
+        if currency and m.group("attached"):
+            continue  # '$5m2': a sign and a unit of measure at once, a typo or a code, not a figure
         if short == "m" and not currency and not m.group("suffix") and _MILLION_NOUN.match(text, m.end("short")):
             pass  # '1.2m tons', '3m people': million
         elif short and not currency and short in ("m", "b", "B"):
@@ -506,13 +510,18 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
         if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.tag_ != "POS" \
                 and prev.ent_type_ not in ("GPE", "NORP", "DATE") and not prev.is_sent_start:
             return "name"
+        if prev is not None and prev.lower_ in _ORDINAL_NOUNS and not (last.dep_ == "nummod" and last.head.i > last.i):
+            return "ordinal"  # 'game seven', 'round two', 'stage 3': which one, not how many (unlike a name,
+            # it says nothing of the same number elsewhere: 'played seven games')
         if prev is not None and prev.lower_ == "the" and re.fullmatch(r"[1-9]\d\d", core) \
                 and last.dep_ not in ("nummod", "quantmod"):
             return "name"  # 'than the 787.', 'The 747 took off': a model number used as a noun
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         after = doc[last.i + 2] if last.i + 2 < len(doc) else None
+        counts_after = last.dep_ == "nummod" and last.head.pos_ == "NOUN" and last.head.text[:1].islower() \
+            and nxt is not None and last.head.i > nxt.i  # '63000 Model 3 sedans': it counts the sedans
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and "." not in core \
-                and nxt.ent_type_ not in ("NORP", "GPE", "LOC", "PERSON") \
+                and nxt.ent_type_ not in ("NORP", "GPE", "LOC", "PERSON") and not counts_after \
                 and not (after is not None and after.pos_ == "NOUN" and after.text[:1].islower()):
             return "name"
         for tok in span:
@@ -532,6 +541,9 @@ _TIME_PHRASE_OPENERS = {"a", "an", "the", "this", "last", "next", "that", "each"
 # '11,188.23', '2,500': a number grouped in thousands, or with two or more decimals, is no calendar date.
 # Never a date, whatever the model tagged: thousands separators, two decimals, five or more digits, or four
 # that cannot be a year ('fell 0.4 per cent to 13176', 'down 0.1 per cent at 5884')
+# Nouns a number after them names one of a series ('game seven', 'round two', 'chapter 11')
+_ORDINAL_NOUNS = frozenset({"game", "round", "stage", "chapter", "phase", "level", "episode", "season", "act",
+                            "part", "volume", "leg", "heat", "match", "race"})
 _NEVER_A_DATE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2,}|\d{5,}(?:\.\d+)?|[3-9]\d{3}(?:\.\d+)?")
 
 

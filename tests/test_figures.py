@@ -64,6 +64,14 @@ from conftest import figure_at
     ("There were 4 hundred million people.", "4 hundred million", 4e8, 4e8, None, "people", "count"),
     ("Some 2 hundred thousand fans came.", "Some 2 hundred thousand", 2e5, 2e5, "approx", "fans", "count"),
     ("The sub-Saharan region has 40 nations.", "40", 40, 40, None, "nations", "count"),  # 'sub-' of a word
+    # units glued to the number: square metres written 'm2' or 'sq m'
+    ("The flat has 32m2 of floor space.", "32m2", 32, 32, None, "square metres", "measure"),
+    ("The 3923sq m estate was sold.", "3923sq m", 3923, 3923, None, "square metres", "measure"),
+    # a percent with a hyphenated word after it
+    ("Nissan is 43.4 percent-owned by Renault.", "43.4 percent", 43.4, 43.4, None, "%", "percent"),
+    # a count before a product's name counts the noun after it
+    ("Tesla delivered about 63000 Model 3 sedans.", "about 63000", 63000, 63000, "approx", "sedans", "count"),
+    ("The plane has four Rolls-Royce Trent 900 engines.", "four", 4, 4, None, "engines", "count"),
     # measures
     ("The well is 130ft deep.", "130ft", 130, 130, None, "feet", "measure"),
     ("The bar was cut to 360g.", "360g", 360, 360, None, "grams", "measure"),
