@@ -45,7 +45,10 @@ _WORD_CARDINAL = (
     rf"(?:{WS}hundred(?:{WS}(?:and{WS})?(?:(?:{_TENS_RE})(?:-(?:{_ONES_RE}))?|{_UNITS_RE}))?)?"
 )
 _DENOMS_RE = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
-_FRACTION = rf"(?:(?:{_UNITS_RE}|one)-(?:{_DENOMS_RE})|(?:a|one){WS}(?:half|third|quarter)(?={WS}of\b)|half(?={WS}(?:of|a{WS}percent)\b))"
+_FRACTION = (rf"(?:(?:{_UNITS_RE}|one)-(?:{_DENOMS_RE})|(?:a|one){WS}(?:half|third|quarter)(?={WS}of\b)"
+             rf"|(?:{_UNITS_RE}|one){WS}(?:{_DENOMS_RE})(?={WS}of\b)"  # 'one fourth of', 'two thirds of'
+             rf"|half(?={WS}(?:of|the(?!{WS}+time\b)|a{WS}percent)\b))")  # 'half of voters', 'Half the condos'
+# ('half the time' is an idiom)
 _DOZEN = rf"(?:half{WS}a{WS}dozen|half-a-dozen|a{WS}dozen|dozen)(?!s)"
 # Possessive groups and the look-behind keep the scan linear on endless digit runs ("1,000,000,...").
 _DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})++(?:\.\d+)?+(?![\d,]\d)|\d++(?:\.\d+)?+|\.\d++)"

@@ -72,6 +72,9 @@ from conftest import figure_at
     # a count before a product's name counts the noun after it
     ("Tesla delivered about 63000 Model 3 sedans.", "about 63000", 63000, 63000, "approx", "sedans", "count"),
     ("The plane has four Rolls-Royce Trent 900 engines.", "four", 4, 4, None, "engines", "count"),
+    # fractions of a whole written with a space, and 'half the'
+    ("One fourth of the population is vaccinated.", "One fourth", 0.25, 0.25, None, "population", "count"),
+    ("Half the condos have sold.", "Half", 0.5, 0.5, None, "condos", "count"),
     # measures
     ("The well is 130ft deep.", "130ft", 130, 130, None, "feet", "measure"),
     ("The bar was cut to 360g.", "360g", 360, 360, None, "grams", "measure"),
