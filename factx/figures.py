@@ -337,6 +337,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     for fig in figures:
         _mark_time(doc, text, fig)
     vague = [fig for start, end in scan_ranges(doc) for fig in vague_magnitudes(text, start, end)]
+    vague += [fig for start, end in scan_ranges(doc) for fig in multiples(text, start, end)]
     if vague:
         taken = _Mask([(f.start, f.end) for f in figures])
         figures = sorted(figures + [v for v in vague if not taken.overlaps(v.start, v.end)], key=lambda f: f.start)
@@ -367,6 +368,29 @@ _MAGNITUDES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_
                "trillions": 10**12}
 VAGUE_RE = re.compile(rf"\b(?:(?P<times>tens|hundreds){WS}+of{WS}+)?(?P<mag>dozens|hundreds|thousands|millions|"
                       rf"billions|trillions)\b(?!{WS}+(?:and|or){WS}+(?:hundreds|thousands))", re.IGNORECASE)
+
+
+# 'sixfold', 'a 10-fold increase': a multiple, like '2.6 times'
+FOLD_RE = re.compile(rf"\b(?P<num>two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|thousand"
+                     rf"|\d+(?:\.\d+)?)(?:-|{WS})?fold\b", re.IGNORECASE)
+
+
+_COPULA_BEFORE_RE = re.compile(r"\b(?:is|was|are|were|be)\s+\Z", re.IGNORECASE)
+
+
+def multiples(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """'grew more than sixfold', 'a 10-fold rise': a figure of unit 'times' (kind other), as '2.6 times' is."""
+    out = []
+    for m in FOLD_RE.finditer(text, start, len(text) if end is None else end):
+        value = parse_number(m.group("num"))
+        if value is None or value < 2 or text[m.end():m.end() + 2].lstrip().startswith(":") \
+                or _COPULA_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # 'The effect was twofold: ...': of two parts, not twice as much
+        word = not m.group("num")[0].isdecimal()
+        out.append(Figure(m.start(), m.end(), tidy(value), tidy(value), unit="times", kind="other", bare=False,
+                          num_start=m.start("num"), num_end=m.end("num"), first_end=m.end(),
+                          scaled=not word))
+    return out
 
 
 def vague_magnitudes(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
@@ -444,7 +468,7 @@ _NOT_A_FIGURE_ALONE = {"one", "a", "an"}
 
 def may_hold_figure(text: str, start: int, end: int) -> bool:
     """The planner's cheap test of a sentence, on the raw text: can it hold a figure?"""
-    if VAGUE_RE.search(text, start, end):
+    if VAGUE_RE.search(text, start, end) or FOLD_RE.search(text, start, end):
         return True
     for m in FIGURE_RE.finditer(text, start, end):
         word = m.group(0).strip().lower()

@@ -75,6 +75,9 @@ from conftest import figure_at
     # fractions of a whole written with a space, and 'half the'
     ("One fourth of the population is vaccinated.", "One fourth", 0.25, 0.25, None, "population", "count"),
     ("Half the condos have sold.", "Half", 0.5, 0.5, None, "condos", "count"),
+    # a multiple written '-fold', like '2.6 times'
+    ("Revenue grew more than sixfold last year.", "more than sixfold", 6, 6, "more_than", "times", "other"),
+    ("Cases saw a 10-fold increase.", "10-fold", 10, 10, None, "times", "other"),
     # measures
     ("The well is 130ft deep.", "130ft", 130, 130, None, "feet", "measure"),
     ("The bar was cut to 360g.", "360g", 360, 360, None, "grams", "measure"),

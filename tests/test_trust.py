@@ -351,6 +351,7 @@ def test_one_as_a_pronoun_or_idiom(extract, text):
     "The firm filed for chapter 11 protection.",
     "It raised $5m2 days ago.",                   # a sign and a unit at once: a typo, not a figure
     "Half the time he slept.",                    # an idiom
+    "The effect was twofold: prices rose.",       # of two parts, not twice as much
 ])
 def test_what_stays_out(extract, text):
     assert extract(text) == []
