@@ -68,7 +68,7 @@ FIGURE_RE = re.compile(
     (?P<num>{_DIGITS}|(?i:{_FRACTION}|{_DOZEN}|{_WORD_CARDINAL}))
     (?:
         (?:{WS}|-)?(?P<scale>(?i:{_LONG_SCALE}))(?![a-z])
-      | (?:{WS}(?=(?:bn|mn|mln|tn|trn)\b))?(?P<short>{_SHORT_SCALE})(?![A-Za-z0-9])
+      | (?:{WS}(?=(?:bn|mn|mln|mil|tn|trn)\b))?(?P<short>{_SHORT_SCALE})(?![A-Za-z0-9])
     )?
     (?P<suffix>
         {_PERCENT}
@@ -207,6 +207,8 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
             continue  # '$5m2': a sign and a unit of measure at once, a typo or a code, not a figure
         if short == "m" and not currency and not m.group("suffix") and _MILLION_NOUN.match(text, m.end("short")):
             pass  # '1.2m tons', '3m people': million
+        elif short == "mil" and not currency:
+            short, end = None, m.end("num")  # 'mil' is a million only as money ('RM5 mil'): '6 mil thick' stays 6
         elif short and not currency and short in ("m", "b", "B"):
             if short == "m" and not m.group("suffix"):
                 attached, short = "m", None

@@ -75,6 +75,9 @@ from conftest import figure_at
     # 'R' is the rand only where the article names South Africa (see test_r_is_no_rand_elsewhere)
     ("Petrol costs R18 a litre in Johannesburg.", "R18", 18, 18, "ZAR", "money"),
     ("South Africa's Eskom needs R20 billion.", "R20 billion", 2e10, 2e10, "ZAR", "money"),
+    # 'mil' is a million as money
+    ("They laundered almost S$1mil (RM3.06mil) from victims.", "RM3.06mil", 3.06e6, 3.06e6, "MYR", "money"),
+    ("He earned $2 mil last year.", "$2 mil", 2e6, 2e6, "USD", "money"),
     # a change written with its unit once, after the second number: the first is in that unit too
     ("The bore grew from 82.5 to 84.0 mm.", "82.5", 82.5, 82.5, "millimetres", "measure"),
     ("Inflation is seen easing from 3.1 to 2.9 percent next year.", "3.1", 3.1, 3.1, "%", "percent"),
@@ -363,6 +366,10 @@ def test_what_stays_out(extract, text):
 ])
 def test_r_is_no_rand_elsewhere(extract, text):
     assert all(r["figure"]["unit"] != "ZAR" for r in extract(text))
+
+
+def test_mil_without_money_is_no_million(extract):
+    assert [r["figure"]["value"] for r in extract("The sheet is 6 mil thick.")] == [6]
 
 
 def test_a_console_is_no_money(extract):
