@@ -455,8 +455,7 @@ class Attributor:
             ent = entity_at(self.doc, head.i)
             before = entity_at(self.doc, ent.start - 1) if ent is not None and ent.start > 0 else None
             if before is not None and before.label_ == ent.label_ == "ORG" and before.end == ent.start:
-                ent = self.doc[before.start:ent.end]  # 'Chrysler' + 'LLC' tagged as two names: one company
-                ent.label_ = "ORG"
+                ent = Span(self.doc, before.start, ent.end, label="ORG")  # 'Chrysler' + 'LLC' tagged apart: one
             if ent is not None:
                 if ent.label_ == "NORP" and len(span) > len(ent):
                     return span.text, "NORP"
@@ -616,7 +615,10 @@ class Attributor:
         """'“...,” said Skelly, explaining ...': the name right after a reporting verb that follows a closing
         quotation mark, when the parse found no subject (it reads 'Skelly' as an adverb)."""
         text = text_of(self.doc)
-        if not self._in_quote(max(0, len(text[:verb.idx].rstrip(" ,\t")) - 1)):
+        mark = verb.idx - 1
+        while mark > 0 and text[mark] in " ,\t":
+            mark -= 1
+        if not self._in_quote(max(0, mark)):
             return None
         if verb.i + 1 >= len(self.doc):
             return None

@@ -143,7 +143,13 @@ class _Raw:
 
 
 # 'sub-300 sq m', 'sub-7 nanometer': less than the number
-_SUB_BEFORE_RE = re.compile(r"(?<![A-Za-z])[Ss]ub\Z")
+_SUB_BEFORE_RE = re.compile(r"(?<![A-Za-z])[Ss]ub-\Z")
+
+
+def _after_sub(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows 'sub-'."""
+    return _SUB_BEFORE_RE.search(text, max(0, start - 5), start) is not None
+
 # A word of letters and digits ending right before a hyphen: the name of a model ('A320' of 'A320-200').
 _MODEL_BEFORE_RE = re.compile(r"(?<![\w.,])(?=\w*[A-Za-z])(?=\w*\d)\w+\Z")
 
@@ -162,7 +168,7 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         prev2 = text[start - 2] if start > 1 else " "
         nxt = text[end] if end < len(text) else " "
         nxt2 = text[end + 1] if end + 1 < len(text) else " "
-        sub = prev == "-" and _SUB_BEFORE_RE.search(text, max(0, start - 6), start - 1) is not None
+        sub = _after_sub(text, start)
         if prev.isalnum() or prev in "._" or (prev == "," and prev2.isdecimal()) or (
                 prev == "-" and prev2.isalpha() and not sub):
             continue  # part of a bigger number or of a name: 'A380', 'F-16', 'COVID-19'
@@ -391,7 +397,7 @@ def multiples(text: str, start: int = 0, end: int | None = None) -> list[Figure]
         word = not m.group("num")[0].isdecimal()
         out.append(Figure(m.start(), m.end(), tidy(value), tidy(value), unit="times", kind="other", bare=False,
                           num_start=m.start("num"), num_end=m.end("num"), first_end=m.end(),
-                          scaled=not word))
+                          scaled=not word))  # '10-fold' is never a date, as a figure with a scale word
     return out
 
 
@@ -703,7 +709,7 @@ def _apply_qualifier(text: str, fig: Figure) -> None:
     m = QUALIFIER_RE.search(window)
     if text[fig.start] == "~":
         fig.mod = "approx"
-    if text[max(0, fig.start - 4):fig.start].lower() == "sub-":
+    if _after_sub(text, fig.start):
         fig.mod = "less_than"  # 'sub-300 sq m office space'
         fig.start -= 4
     if m:

@@ -74,7 +74,8 @@ def _comparison_baseline(doc: Doc, ent: Span, anchor) -> bool:
     not the time of any figure ('has fallen 40% since the beginning of the year' is one), unless the figure
     is told of that time itself ('the worst since 2004, when seven people were killed')."""
     since = doc[ent.start - 1] if ent.start > 0 else None
-    if since is None or since.lower_ != "since" or since.dep_ != "prep" or anchor.i in {t.i for t in since.subtree}:
+    if since is None or since.lower_ != "since" or since.dep_ != "prep" \
+            or since.left_edge.i <= anchor.i <= since.right_edge.i:
         return False
     head = since.head
     return head.tag_ in ("JJS", "RBS") or any(c.tag_ in ("JJS", "RBS") and c.dep_ in ("amod", "advmod")
