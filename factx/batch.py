@@ -214,14 +214,16 @@ class ResumableOutput:
     that is not a record.
     """
 
-    def __init__(self, path: Path, resume: bool):
+    def __init__(self, path: Path, resume: bool, settings: dict | None = None):
         self.path = Path(path)
         self.manifest_path = self.path.with_name(self.path.name + ".manifest")
         self.done: Counter = Counter()
         self.by_hash: dict[str, str] = {}  # content hash -> the id the first run gave it
         self.lost = 0  # manifest entries the output no longer proves
+        self.settings = settings or {}
         mode = "wb"
         if resume and self.path.exists():
+            self._check_settings()
             self.done, end = self._read_manifest()
             with open(self.path, "r+b") as fh:
                 fh.truncate(end)
@@ -231,7 +233,32 @@ class ResumableOutput:
         self.stream: IO[bytes] = open(self.path, mode)
         self.committed_end = self.stream.seek(0, os.SEEK_END)
         self.manifest: IO[bytes] = open(self.manifest_path, "ab" if mode == "ab" else "wb")
+        if mode == "wb":
+            self.manifest.write(orjson.dumps({"settings": self.settings}, option=orjson.OPT_SORT_KEYS) + b"\n")
+            self.manifest.flush()
         self.skipped = 0
+
+    def _check_settings(self) -> None:
+        """Refuse to resume an output written with options that shape records differently (another --kind,
+        --doc-date, model, key option or factx version): its records would mix with this run's."""
+        try:
+            with open(self.manifest_path, "rb") as fh:
+                first = fh.readline()
+        except FileNotFoundError:
+            return  # nothing proven: every document is extracted again
+        try:
+            written = orjson.loads(first).get("settings") if first.endswith(b"\n") else None
+        except (orjson.JSONDecodeError, AttributeError):
+            written = None
+        if not isinstance(written, dict):
+            raise ResumeMismatch(f"--resume: {self.manifest_path.name} does not say which options wrote "
+                                 f"{self.path} (an older factx?); drop --resume to start over")
+        for key in sorted(set(written) | set(self.settings)):
+            if written.get(key) != self.settings.get(key):
+                raise ResumeMismatch(
+                    f"--resume: {self.path} was written with {_setting(key, written.get(key))}, this run has "
+                    f"{_setting(key, self.settings.get(key))}; resume with the first run's options (or drop "
+                    "--resume to start over)")
 
     def _read_manifest(self) -> tuple[Counter, int]:
         """The documents the output proves complete, and where their records end."""
@@ -242,6 +269,8 @@ class ResumableOutput:
         except FileNotFoundError:
             return done, 0
         lines = data.splitlines(keepends=True)
+        header, lines = lines[:1], lines[1:]  # the settings line, checked already
+        valid = len(header[0]) if header else 0
         with open(self.path, "rb") as output:
             for number, line in enumerate(lines):
                 entry = _manifest_entry(line)
@@ -302,6 +331,19 @@ class ResumableOutput:
                 handle.close()
             except OSError:
                 pass
+
+
+_SETTING_NAMES = {"kinds": "--kind", "doc_date": "--doc-date", "model": "--model", "model_version": "model version",
+                  "text_key": "--text-key", "id_key": "--id-key", "date_key": "--date-key",
+                  "factx": "factx version"}
+
+
+def _setting(key: str, value) -> str:
+    """'--kind money', 'no --doc-date', 'factx version 1.0.0': one setting as a person reads it."""
+    name = _SETTING_NAMES.get(key, key)
+    if value is None or value == []:
+        return f"no {name}"
+    return f"{name} {' '.join(value) if isinstance(value, list) else value}"
 
 
 def default_jobs() -> int:

@@ -132,18 +132,49 @@ def _parse_date(value: Optional[str]) -> Optional[dt.date]:
 _EXTENSION_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
 
+def _stdout_if_dash(output: Optional[Path]) -> Optional[Path]:
+    """'-o -' is standard output, as csvkit and sqlite-utils read it, never a file named '-'."""
+    return None if output is not None and str(output) == "-" else output
+
+
 def _output_format(chosen: Format, output: Optional[Path]) -> str:
     """The format to write: as chosen, else from -o's extension (.csv, .json, .jsonl/.ndjson), else a table on
-    a terminal and JSON Lines elsewhere. A choice that contradicts the extension is refused."""
+    a terminal and JSON Lines elsewhere. A choice that contradicts the extension is refused, and so is an
+    extension factx does not write ('x.tsv', 'x.csv.gz') unless --format says what to write into it."""
     implied = _EXTENSION_FORMATS.get(output.suffix.lower()) if output is not None else None
     if chosen is Format.auto:
         if implied:
             return implied
-        return "table" if output is None and sys.stdout.isatty() else "jsonl"
+        if output is not None:
+            hint = (f"compress on the way out instead: factx extract ... | gzip > {output}"
+                    if output.suffix.lower() in (".gz", ".bz2", ".xz", ".zst") else
+                    "name it .jsonl, .json or .csv, or say what to write with --format")
+            raise typer.BadParameter(f"factx does not know what to write into '{output.name}'; {hint}",
+                                     param_hint="--output")
+        return "table" if sys.stdout.isatty() else "jsonl"
     if implied and chosen.value != implied:
         raise typer.BadParameter(f"'{chosen.value}' does not fit the file name {output}; write it as "
                                  f"--format {implied}, or give the file another extension", param_hint="--format")
     return chosen.value
+
+
+def _refuse_overwriting_inputs(inputs: list[str], options, **outputs: Optional[Path]) -> None:
+    """Refuse, before anything is opened for writing, an output that names an input (or a file a folder
+    input reads) and two outputs that name the same file."""
+    from .inputs import input_named_by
+
+    named = [(option, path) for option, path in outputs.items() if path is not None]
+    for option, path in named:
+        victim = input_named_by(path, inputs, options)
+        if victim is not None:
+            what = "is" if Path(victim).resolve() == path.resolve() else "is one of the files read from"
+            raise typer.BadParameter(f"'{path}' {what} the input '{victim}'; writing it would destroy that input: "
+                                     "choose another file", param_hint=f"--{option}")
+    for i, (option, path) in enumerate(named):
+        for other, other_path in named[i + 1:]:
+            if path.resolve() == other_path.resolve():
+                raise typer.BadParameter(f"'{path}' is also the --{other} file; give each its own file",
+                                         param_hint=f"--{option}")
 
 
 def _count(n: int, noun: str) -> str:
@@ -209,6 +240,8 @@ def extract(
 
     options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
                            doc_date=_parse_date(doc_date))
+    output = _stdout_if_dash(output)
+    _refuse_overwriting_inputs(inputs, options, output=output, errors=errors)
     fmt = _output_format(output_format, output)
     if resume and (output is None or fmt != "jsonl"):
         raise typer.BadParameter("--resume needs -o FILE with JSON Lines output", param_hint="--resume")
@@ -227,6 +260,9 @@ def extract(
                      stdout=sys.stdout.buffer)
     try:
         job.open()
+    except ResumeMismatch as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE)
     except OSError as exc:
         _error(f"{exc.filename}: cannot write ({exc.strerror}); check the folder exists and is writable")
         raise typer.Exit(EXIT_FAILED)
@@ -472,6 +508,10 @@ def report(
     from .report import build
 
     options = _input_options(glob, text_key, id_key, date_key, doc_date, model)
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise typer.BadParameter(f"the report is an HTML page; name it .html, not '{output.name}'",
+                                 param_hint="--output")
+    _refuse_overwriting_inputs(inputs, options, output=output)
     results, failed = _collect(run(inputs, model=model, jobs=jobs, options=options))
     records = [r for _, recs in results for r in recs]
     articles = [{"id": d.id, "text": d.text, "date": d.date.isoformat() if d.date else None} for d, _ in results]

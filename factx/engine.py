@@ -124,13 +124,24 @@ class Extraction:
 
     def open(self) -> "Extraction":
         """Open the output and the error log (an OSError names the file that cannot be written)."""
-        self.output_state = ResumableOutput(self.output, self.resume) if self.resumable else None
+        self.output_state = ResumableOutput(self.output, self.resume, self.settings()) if self.resumable else None
         if self.output_state is not None:
             self.sink = self.output_state.stream
         else:
             self.sink = open(self.output, "wb") if self.output is not None else self.stdout
         self.error_log = open(self.errors, "ab" if self.resume else "wb") if self.errors is not None else None
         return self
+
+    def settings(self) -> dict:
+        """The options that shape records, kept in the manifest: a resume with other ones is refused."""
+        from . import __version__
+        from .pipeline import model_version
+
+        options = self.options
+        return {"kinds": sorted(self.kinds) if self.kinds else None,
+                "doc_date": options.doc_date.isoformat() if options.doc_date else None,
+                "model": self.model, "model_version": model_version(self.model), "text_key": options.text_key,
+                "id_key": options.id_key, "date_key": options.date_key, "factx": __version__}
 
     @property
     def lost(self) -> int:

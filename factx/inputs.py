@@ -246,3 +246,27 @@ def _count_lines(path: Path) -> int:
         for block in iter(lambda: fh.read(1 << 20), b""):
             count += block.count(b"\n")
     return count
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b) or a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def input_named_by(output: Path, inputs: list[str], options: InputOptions) -> str | None:
+    """The input ``output`` would overwrite: one of the files given, or a file a folder input would read
+    (under it and matching --glob); None when writing ``output`` destroys no input."""
+    target = output.resolve()
+    for given in inputs:
+        if given == "-":
+            continue
+        path = Path(given)
+        if path.is_dir():
+            root = path.resolve()
+            if target.is_relative_to(root) and fnmatch.fnmatch(target.name, options.glob):
+                return given
+        elif _same_file(path, output):
+            return given
+    return None

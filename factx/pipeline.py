@@ -53,6 +53,16 @@ def check_model(name: str) -> None:
         raise _not_installed(name)
 
 
+def model_version(name: str) -> str | None:
+    """The installed version of pipeline ``name`` (a package's, or a folder's meta.json), without loading it."""
+    import json
+
+    version = spacy.util.get_package_version(name)
+    if version is None and (Path(name) / "meta.json").exists():
+        version = json.loads((Path(name) / "meta.json").read_text(encoding="utf-8")).get("version")
+    return version
+
+
 @cache
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """The spaCy pipeline ``name`` with factx's sentence rule; raises ModelNotFound with the fix."""

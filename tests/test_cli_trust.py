@@ -95,7 +95,6 @@ def test_resume_from_the_same_folder_adds_nothing(runner, first_run):
     ("recs.json", "["),
     ("recs.jsonl", '{"doc":'),
     ("recs.ndjson", '{"doc":'),
-    ("recs.out", '{"doc":'),
 ])
 def test_format_from_the_extension(runner, texts, tmp_path, name, first):
     out = tmp_path / name
