@@ -352,13 +352,15 @@ def find_figures(doc: Doc) -> list[Figure]:
     verdicts = [None if fig.vague else _exclusion(doc, fig) for fig in figures]
     name_numbers = {_core_text(text, f) for f, v in zip(figures, verdicts) if v == "name"}
     kept = [f for f, v in zip(figures, verdicts)
-            if v is None and not (f.bare and not f.is_range and _core_text(text, f) in name_numbers)]
+            if v is None and not (f.bare and not f.is_range and _core_text(text, f) in name_numbers
+                                  and not _counts_a_noun(doc, f))]
     for fig in kept:
         _apply_qualifier(text, fig)
         _read_context(doc, fig)
     _share_percent(text, kept)
     _share_change_unit(text, kept)
     _fill_elided_units(kept)
+    _casualty_counts(kept)
     _index_points(kept)
     _number_of(kept)
     for fig in kept:
@@ -453,6 +455,18 @@ def _after_a_name(doc: Doc, fig: Figure) -> bool:
         and not is_known_place(name.text)
 
 
+def _counts_a_noun(doc: Doc, fig: Figure) -> bool:
+    """'12 officers were hurt': the number modifies a common noun, so it counts; a name verdict given to the
+    same number elsewhere ('12 Police Officers Were Hurt', 'the iPhone 12') does not reach it."""
+    span = _span_tokens(doc, fig.num_start, fig.num_end)
+    if span is None:
+        return False
+    last = span[-1]
+    noun = last.head
+    return last.dep_ == "nummod" and noun.i > last.i and noun.pos_ == "NOUN" and noun.text.islower() \
+        and not any(t.pos_ == "DET" or t.is_punct for t in last.doc[last.i + 1:noun.i])  # '6 A probe was ...': a counter
+
+
 def _core_text(text: str, fig: Figure) -> str:
     return text[fig.num_start:fig.num_end]
 
@@ -520,7 +534,8 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
             and not _counts_one(doc, fig):
         return "pronoun"
     measured = measure_after(text, fig) is not None
-    if fig.bare and not word and _YEAR_RE.fullmatch(core) and not timed and not measured:
+    if fig.bare and not word and _YEAR_RE.fullmatch(core) and not timed and not measured \
+            and not _counts_like_a_year(doc, fig):
         return "year"
     if not word and fig.kind not in ("money", "percent"):
         if _MONTH_BEFORE_RE.search(text[max(0, fig.num_start - 12):fig.num_start]) or _MONTH_AFTER_RE.match(
@@ -532,7 +547,7 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
     if span is None:
         return None
     if fig.kind not in ("money", "percent", "measure") and not measured and not fig.scaled \
-            and not _NEVER_A_DATE.fullmatch(core):
+            and not _NEVER_A_DATE.fullmatch(core) and not (_YEAR_RE.fullmatch(core) and _counts_like_a_year(doc, fig)):
         for ent in entities_in(doc, max(0, span.start - 12), span.end + 12):
             if ent.label_ in ("DATE", "TIME") and ent.start_char < fig.num_end and fig.num_start < ent.end_char:
                 if not _counts_noun_outside(span, ent) and not _leads_time_phrase(span, ent):
@@ -563,6 +578,33 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
             if tok.ent_type_ in _NAME_LABELS and _entity_has_words(tok):
                 return "name"
     return None
+
+
+# 'Of 2,140 ballots, 1372 went ...': a part of a counted whole just named
+_PARTITIVE_BEFORE_RE = re.compile(rf"\b[Oo]f{WS}+[\d,.]+{WS}+[a-z]+,{WS}*\Z")
+# Words before a number that make it a year: 'in 1998', 'since 2004', 'the 2020 elections', 'AD 1500'
+_YEAR_CONTEXT_BEFORE = frozenset({"in", "since", "by", "of", "from", "until", "till", "before", "after", "during",
+                                  "circa", "c.", "ad", "the", "this", "that", "its", "their", "his", "her", "'s",
+                                  "year", "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall"})
+
+
+def _counts_like_a_year(doc: Doc, fig: Figure) -> bool:
+    """Whether a number in the year range (1500-2100) is a count: it counts the plural noun after it ('1500
+    people were counted', 'has 1800 members') with no year's word before it, or it is a part of the whole the
+    sentence just counted ('Of 2,140 ballots, 1372 went to the mayor')."""
+    text = text_of(doc)
+    if _PARTITIVE_BEFORE_RE.search(text, max(0, fig.num_start - 40), fig.num_start):
+        return True
+    span = _span_tokens(doc, fig.num_start, fig.num_end)
+    if span is None:
+        return False
+    last = span[-1]
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and (prev.lower_ in _YEAR_CONTEXT_BEFORE or prev.tag_ == "POS"):
+        return False
+    noun = last.head
+    return last.dep_ == "nummod" and noun.i == last.i + 1 and noun.tag_ == "NNS" and noun.text.islower() \
+        and noun.lower_ not in TIME_UNITS
 
 
 def _leads_time_phrase(span: Span, ent: Span) -> bool:
@@ -845,6 +887,28 @@ def _fill_elided_units(figures: list[Figure]) -> None:
             if prev.unit and prev.kind in ("count", "measure"):
                 fig.unit, fig.kind = prev.unit, prev.kind
                 break
+
+
+_CASUALTY_WORDS = frozenset(_UNITS["casualty_words"])
+
+
+def _casualty_counts(figures: list[Figure]) -> None:
+    """A toll is a count of people: 'Five dead after ...', 'At least 7 killed', 'The toll rose to 41'. A bare
+    figure with no unit counts people when a casualty word follows it, governs it, or is its clause's subject."""
+    for fig in figures:
+        if fig.kind == "count" and fig.unit and fig.unit.lower() in _CASUALTY_WORDS and not fig.unit.endswith("s"):
+            fig.unit = "people"  # 'Six Hurt As Storm Hits', 'five dead': the parse took the participle for the noun
+            continue
+        if fig.unit is not None or fig.kind != "other" or not fig.tokens or fig.vague or (
+                fig.low is not None and 0 < abs(fig.low) < 1):
+            continue
+        last = fig.tokens[-1]
+        doc = last.doc
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        subject = _clause_subject(fig)
+        words = [t for t in (nxt, last.head, subject) if t is not None]
+        if any(t.lower_ in _CASUALTY_WORDS for t in words):
+            fig.unit, fig.kind = "people", "count"
 
 
 def _clause_subject(fig: Figure) -> Token | None:
