@@ -159,6 +159,9 @@ class Attributor:
 
     # -- per figure ----------------------------------------------------------
     def source_of(self, tokens: list[Token], start: int) -> Source | None:
+        return _plausible(self._source_of(tokens, start))
+
+    def _source_of(self, tokens: list[Token], start: int) -> Source | None:
         if not tokens:
             return None
         index = self._quote_at(start)
@@ -253,6 +256,8 @@ class Attributor:
                 or cue.i - comma.i > 8 or anchor.i > comma.i:
             return None
         span = self.doc[comma.i + 1:cue.i]
+        if span[0].lower_ == "according":
+            return None  # '..., according to local media reports.': 'according to' names the source, not 'reports'
         subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
         if subjects and not all(span.start <= c.i < span.end and c.dep_ == "nsubj" for c in subjects):
             return None  # '..., the day the deal was announced': a clause, not a source
@@ -482,7 +487,10 @@ class Attributor:
             return resolved, "PERSON" if resolved != _strip_det(span.text) else None
         content = [t for t in span if not t.is_punct and t.pos_ not in ("DET",)]
         if low in ORG_WORDS and len(content) == 1:
-            found = self._last_entity(head.idx, ("ORG",), word=low)
+            # 'The agency' points back to the last fitting subject; bare 'Police said' names police, never the
+            # FBI of the sentence before (it resolves only to a name that holds the word: 'Thames Valley Police')
+            definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in span)
+            found = self._last_entity(head.idx, ("ORG",), word=low, near=definite)
             if found is not None:
                 return found
         if low in PERSON_WORDS and len(content) == 1:
@@ -516,9 +524,11 @@ class Attributor:
                     return owner.name, owner.label
         return None
 
-    def _last_entity(self, before: int, labels: tuple[str, ...], word: str | None = None) -> tuple[str, str] | None:
+    def _last_entity(self, before: int, labels: tuple[str, ...], word: str | None = None,
+                     near: bool = True) -> tuple[str, str] | None:
         """The last named entity of ``labels`` before offset ``before``: one whose name holds
-        ``word`` ('the center' -> 'Center for Responsive Politics') first, then subjects."""
+        ``word`` ('the center' -> 'Center for Responsive Politics') first, then (when ``near``) a subject of the
+        last few sentences."""
         earlier = self.entities[:bisect.bisect_right(self._entity_ends, before)]
         named = fallback = None
         for ent in reversed(earlier):  # nearest first; stops at the first fit
@@ -533,7 +543,7 @@ class Attributor:
                 named = ent
                 break
             fallback = fallback or ent
-        if word and named is None:  # a description: else a subject of the last few sentences
+        if word and named is None and near:  # a description: else a subject of the last few sentences
             named = next((e for e in reversed(earlier) if e.label_ in labels and before - e.end_char <= DESCRIPTION_REACH
                           and (e.root.dep_ in _SUBJECT_DEPS or e.root.head.dep_ in _SUBJECT_DEPS)), None)
         pick = named or fallback
@@ -654,6 +664,29 @@ class Attributor:
         # 'Howard Kurtz, Fox News: "..."' and 'Windsor Mann, editor of ...: "..."': the person, not the outlet
         person = next((e for e in ents if e.label_ == "PERSON"), ents[-1])
         return self._from_span(person, person.root, ":")
+
+
+# 'Jane Doe / The Independent', 'John Smith/Getty Images': a photo credit (a person's name, a slash, an outlet),
+# unlike a poll's partners ('NBC News/Wall Street Journal', 'Reuters/Ipsos')
+_CREDIT_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \u00a0][A-Z]\.)?[ \u00a0][A-Z][a-z'-]+[ \u00a0]?/[ \u00a0]?(?:The[ \u00a0])?[A-Z]")
+# 'according to reports', 'according to unconfirmed reports': the cue alone names nobody (as 'reportedly')
+_NOBODY_RE = re.compile(r"(?i)^(?:according(?:\s+to)?\b.*|(?:(?:some|other|recent|earlier|unconfirmed|unnamed|"
+                        r"several|many|the|these|those)\s+)*(?:reports?|sources?|reported|reportedly))$")
+
+
+def _plausible(source: Source | None) -> Source | None:
+    """A source is a noun phrase that is not itself a cue ('according to reports' names nobody) and not a
+    photo credit; a name that reads as a credit falls back to the words written."""
+    if source is None:
+        return None
+    if _NOBODY_RE.match(source.text.strip()):
+        return None
+    credit = _CREDIT_RE.search(source.name)
+    if credit is not None and not any(w in _DATA_NOUNS for w in source.name.lower().split()):
+        if _CREDIT_RE.search(source.text):
+            return None
+        return Source(source.text, source.text, source.label, source.start, source.end, source.cue)
+    return source
 
 
 def _closes_sentence(according: Token, sent: Span) -> bool:
