@@ -668,10 +668,11 @@ class Attributor:
 
 # 'Jane Doe / The Independent', 'John Smith/Getty Images': a photo credit (a person's name, a slash, an outlet),
 # unlike a poll's partners ('NBC News/Wall Street Journal', 'Reuters/Ipsos')
-_CREDIT_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \u00a0][A-Z]\.)?[ \u00a0][A-Z][a-z'-]+[ \u00a0]?/[ \u00a0]?(?:The[ \u00a0])?[A-Z]")
+_CREDIT_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \u00a0][A-Z]\.)?[ \u00a0][A-Z][a-z'-]+(?:[ \u00a0]/[ \u00a0](?:The[ \u00a0])?[A-Z]"
+                        r"|[ \u00a0]?/[ \u00a0]?(?:Getty|AFP|AP\b|Reuters|EPA|PA\b|Alamy|Shutterstock|Bloomberg[ \u00a0]via))")
 # 'according to reports', 'according to unconfirmed reports': the cue alone names nobody (as 'reportedly')
 _NOBODY_RE = re.compile(r"(?i)^(?:according(?:\s+to)?\b.*|(?:(?:some|other|recent|earlier|unconfirmed|unnamed|"
-                        r"several|many|the|these|those)\s+)*(?:reports?|sources?|reported|reportedly))$")
+                        r"several|many)\s+)*(?:reports|sources|reported|reportedly))$")
 
 
 def _plausible(source: Source | None) -> Source | None:

@@ -18,7 +18,7 @@ import signal
 from collections import Counter, deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 from typing import IO, Iterable, Iterator, NamedTuple
@@ -42,6 +42,12 @@ class Outcome:
 
 
 def outcome_of(document: Document, result: list[dict] | Exception) -> Outcome:
+    from .language import foreign_language
+
+    language = foreign_language(document.text)
+    if language is not None:  # told once per document, with the records it still gives
+        note = f"looks like {language}, not English: factx reads English news, so its records may be wrong"
+        document = replace(document, warning=f"{document.warning}; {note}" if document.warning else note)
     if isinstance(result, Exception):
         return Outcome(document, None, f"{type(result).__name__}: {result}")
     return Outcome(document, result)

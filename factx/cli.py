@@ -291,7 +291,15 @@ def extract(
         failed = f", {counts.failed} failed" if counts.failed else ""
         err.print(f"[dim]{_count(counts.documents, 'document')}, {_count(counts.records, 'record')}"
                   f"{skipped}{failed}[/dim]")
+        if counts.undated:
+            _warn(_undated_message(counts.undated))
     raise typer.Exit(EXIT_FAILED if counts.failed else EXIT_OK)
+
+
+def _undated_message(n: int) -> str:
+    return (f"{_count(n, 'document')} had no date, so times such as 'on Friday' or 'March 3' stayed unresolved "
+            "(null or XXXX-); give --doc-date YYYY-MM-DD, a date field in JSON Lines (--date-key), or a dateline "
+            "in the text")
 
 
 class _Reporter:

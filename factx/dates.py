@@ -60,10 +60,19 @@ def parse_iso_date(value) -> dt.date | None:
         return None
 
 
+# What opens a line that dates the article: a wire dateline's place ('LONDON, ', 'CHATTANOOGA, Tenn., '), or a
+# web page's 'Published: ', 'Updated on ', 'Posted '
+_DATED_LINE_RE = re.compile(
+    r"^\W{0,3}(?:(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,[ \t]+[A-Z][A-Za-z.]+)?),[ \t]+"
+    r"|(?:published|updated|posted|first[ \t]+published|last[ \t]+updated)(?:[ \t]+on)?[ \t]*:?[ \t]*)", re.I)
+
+
 def find_dateline(text: str, max_lines: int = 6) -> dt.date | None:
-    """A date standing alone on one of the first lines ('December 13, 2008'): the document date."""
+    """The document date the text gives on one of its first lines: a date standing alone ('December 13,
+    2008'), a wire dateline ('LONDON, March 3, 2024 (Reuters) -') or a page's 'Published: 3 March 2024'."""
     for line in text.splitlines()[:max_lines]:
-        m = _DATELINE_RE.match(line.strip())
+        line = line.strip()
+        m = _DATELINE_RE.match(line)
         if m:
             month = MONTHS[(m.group("month") or m.group("month2")).lower()]
             day = int(m.group("day") or m.group("day2"))
@@ -72,6 +81,37 @@ def find_dateline(text: str, max_lines: int = 6) -> dt.date | None:
                 return dt.date(year, month, day)
             except ValueError:
                 return None
+        opener = _DATED_LINE_RE.match(line)
+        if opener is not None and (opener.group("place") is None or opener.group("place").split(",")[0].isupper()):
+            date = _date_at(line, opener.end())
+            if date is not None:
+                return date
+    return None
+
+
+def date_in_name(name: str) -> dt.date | None:
+    """An ISO date in a file name ('2024-03-03-floods.txt', 'news_20240303.txt' is not read: too ambiguous)."""
+    m = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)-(0[1-9]|1[0-2])-([0-3]\d)(?!\d)", name.rsplit("/", 1)[-1])
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _date_at(line: str, start: int) -> dt.date | None:
+    """A full date (month, day and year, in any order written in English, or ISO) right at ``start``."""
+    for pattern in _FULL_DATE_RES:
+        m = pattern.match(line, start)
+        if m is None:
+            continue
+        month = m.group("month")
+        month = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+        try:
+            return dt.date(int(m.group("year")), month, int(m.group("day")))
+        except ValueError:
+            return None
     return None
 
 

@@ -89,6 +89,14 @@ class Counts:
     records: int = 0
     failed: int = 0
     skipped: int = 0  # already complete in a resumed output
+    undated: int = 0  # documents with no date whose relative times stayed unresolved
+
+
+def unresolved_times(records: list[dict]) -> bool:
+    """Whether a document without a date has times it could not resolve ('on Friday' -> null, 'March 3' ->
+    XXXX-03-03): a date would have resolved them."""
+    return any(r["doc_date"] is None and r["when"] is not None
+               and (r["when"]["value"] is None or r["when"]["value"].startswith("XXXX")) for r in records)
 
 
 class Interrupted(FactxError):
@@ -181,6 +189,7 @@ class Extraction:
                         resumable.committed(document, written)
                     counts.documents += 1
                     counts.records += len(outcome.records)
+                    counts.undated += unresolved_times(outcome.records)
                 reporter.advance(len(outcome.records or ()))
             writer.close()
         except ResumeMismatch:  # nothing of this document was written: the output stays as it was

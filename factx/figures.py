@@ -87,7 +87,9 @@ QUALIFIER_RE = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_MOD = {q.lower(): mod for mod, qs in _QUALIFIERS.items() for q in qs}
-FURNITURE_RE = [re.compile(p) for p in load("furniture")["patterns"]]
+# Page furniture; a pasted web page's clutter is kept under the reason it is no figure (data/furniture.json)
+WEB_PAGE_CLUTTER = {reason: re.compile(p) for reason, p in load("furniture")["web_page"].items()}
+FURNITURE_RE = [re.compile(p) for p in load("furniture")["patterns"]] + list(WEB_PAGE_CLUTTER.values())
 _BETWEEN_RE = re.compile(rf"(?:(?<=[^\w])|^)(?P<w>between|from){WS}+\Z", re.IGNORECASE)
 _CONNECTOR_RE = re.compile(rf"{WS}*(?:-|\u2013|\u2014|to|or|and|out{WS}+of){WS}*\Z|{WS}*(?:-|\u2013){WS}*\Z", re.IGNORECASE)
 _YEAR_RE = re.compile(r"1[5-9]\d\d|20\d\d|2100")
@@ -456,14 +458,16 @@ def _after_a_name(doc: Doc, fig: Figure) -> bool:
 
 
 def _counts_a_noun(doc: Doc, fig: Figure) -> bool:
-    """'12 officers were hurt': the number modifies a common noun, so it counts; a name verdict given to the
-    same number elsewhere ('12 Police Officers Were Hurt', 'the iPhone 12') does not reach it."""
+    """'12 officers were hurt': the number modifies a plural common noun, so it counts ('the 787 program' names
+    a model); a name verdict given to the same number elsewhere ('12 Police Officers Were Hurt', 'the iPhone 12') does not reach it."""
     span = _span_tokens(doc, fig.num_start, fig.num_end)
     if span is None:
         return False
     last = span[-1]
     noun = last.head
-    return last.dep_ == "nummod" and noun.i > last.i and noun.pos_ == "NOUN" and noun.text.islower() \
+    if span.start > 0 and last.doc[span.start - 1].lower_ == "the" and re.fullmatch(r"[1-9]\d\d", last.text):
+        return False  # 'the seats the 787 offers': a model number, however the verb after it is tagged
+    return last.dep_ == "nummod" and noun.i > last.i and noun.tag_ == "NNS" and noun.text.islower() \
         and not any(t.pos_ == "DET" or t.is_punct for t in last.doc[last.i + 1:noun.i])  # '6 A probe was ...': a counter
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import fnmatch
+import io
 import os
+import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -102,12 +104,40 @@ def read_source(source: Source, options: InputOptions) -> Iterator[Document | In
     elif source.kind == "stdin":
         if source.data is None:
             yield InputError(source.name, f"cannot read standard input: {source.error}")
+        elif _looks_like_jsonl(source.data, options):
+            yield from _noted(read_jsonl(io.BytesIO(source.data), source.name, options),
+                              "standard input read as JSON Lines (every line is a JSON object)")
         else:
             yield from _document(source.data, source.name, options)
     elif source.kind == "jsonl":
         yield from _read_jsonl_path(Path(source.name), source.name, options)
     else:
         yield from _read_file(Path(source.name), source.name, options)
+
+
+def _looks_like_jsonl(data: bytes, options: InputOptions) -> bool:
+    """Standard input whose every non-blank line is a JSON object, one of them with the text field: JSON Lines
+    piped in ('cat dump.jsonl | factx extract -'), not an article."""
+    lines = [line for line in data.splitlines() if line.strip()]
+    if not lines or not lines[0].lstrip().startswith(b"{"):
+        return False
+    rows = []
+    for line in lines:
+        try:
+            rows.append(orjson.loads(line))
+        except orjson.JSONDecodeError:
+            return False
+    return all(isinstance(row, dict) for row in rows) and any(options.text_key in row for row in rows)
+
+
+def _noted(items: Iterator[Document | InputError], note: str) -> Iterator[Document | InputError]:
+    """The items, the first document carrying ``note`` (with its own warning, if any) so the run says it."""
+    first = True
+    for item in items:
+        if first and isinstance(item, Document):
+            item = replace(item, warning=f"{note}; {item.warning}" if item.warning else note)
+            first = False
+        yield item
 
 
 def iter_documents(inputs: list[str], options: InputOptions) -> Iterator[Document | InputError]:
@@ -122,11 +152,27 @@ def _stdin() -> Source:
         return Source("-", "stdin", error=str(exc.strerror or exc))
 
 
+# An HTML page rather than article text: markup in its first few thousand characters
+_HTML_RE = re.compile(r"<(?:!DOCTYPE\s+html|html|head|body|div|p|script|style|meta|span|a\s+href|table|li)\b[^>]*>",
+                      re.IGNORECASE)
+_HTML_HINT = ("an HTML page, not article text; save the article's text first (trafilatura does it: "
+              "trafilatura -i page.html > page.txt) and extract that")
+
+
+def is_html(text: str) -> bool:
+    """Whether ``text`` is markup (a doctype, or five tags or more in its first 5,000 characters)."""
+    head = text[:5000]
+    return head.lstrip()[:15].lower().startswith(("<!doctype html", "<html")) or len(_HTML_RE.findall(head)) >= 5
+
+
 def _document(data: bytes, name: str, options: InputOptions) -> Iterator[Document | InputError]:
     try:
         text, warning = decode(data, name)
     except InputError as exc:
         yield exc
+        return
+    if is_html(text):
+        yield InputError(name, _HTML_HINT, kind="html")
         return
     if not text.strip():
         warning = "empty (no text), no records"
@@ -208,6 +254,9 @@ def read_jsonl(handle: BinaryIO, name: str, options: InputOptions) -> Iterator[D
             continue
         doc_id = row.get(options.id_key)
         doc_id = f"{name}:{number}" if doc_id is None else str(doc_id)
+        if is_html(text):
+            yield InputError(name, f"'{doc_id}' is {_HTML_HINT}", kind="html", line=number)
+            continue
         warning = None
         if doc_id in seen:
             warning = f"duplicate id '{doc_id}' (line {number}); its records share that id"

@@ -86,7 +86,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
 
 
 def document_date(document: Document) -> dt.date | None:
-    return document.date or dates.find_dateline(document.text)
+    return document.date or dates.find_dateline(document.text) or dates.date_in_name(document.id)
 
 
 _UNSET = object()

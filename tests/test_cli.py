@@ -50,7 +50,7 @@ def test_stdin_exact_record(runner):
 
 
 def test_summary_on_stderr(runner):
-    result = runner.invoke(app, ["extract", "-"], input=TEXT)
+    result = runner.invoke(app, ["extract", "-", "--doc-date", "2025-03-01"], input=TEXT)
     assert result.exit_code == 0
     assert result.stderr == "1 document, 1 record\n"
 
@@ -164,7 +164,7 @@ def test_table_format(runner):
 
 
 def test_table_count_said_once(runner):
-    result = runner.invoke(app, ["extract", "-", "--format", "table"], input=TEXT)
+    result = runner.invoke(app, ["extract", "-", "--format", "table", "--doc-date", "2025-03-01"], input=TEXT)
     assert (result.stdout + result.stderr).count("record") == 1
     assert result.stderr == "1 document, 1 record\n"
 
