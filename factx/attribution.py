@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
@@ -75,6 +75,7 @@ class Source:
     start: int
     end: int
     cue: str
+    rule: str = ""  # which rule found it: shown in the record's provenance
 
     def as_record(self) -> WhoDict:
         return WhoDict(text=self.text, name=self.name, label=self.label, start=self.start, end=self.end)
@@ -159,6 +160,7 @@ class Attributor:
 
     # -- per figure ----------------------------------------------------------
     def source_of(self, tokens: list[Token], start: int) -> Source | None:
+        """The source of the figure whose tokens are ``tokens``, its ``rule`` naming the rule that found it."""
         return _plausible(self._source_of(tokens, start))
 
     def _source_of(self, tokens: list[Token], start: int) -> Source | None:
@@ -173,9 +175,9 @@ class Attributor:
                     and text_of(self.doc)[anchor.sent.start_char:quote[0]].strip(" \t\n\"'`\u201c\u2018("):
                 # a phrase quoted inside the reporter's own sentence ('According to the complaint, they ran a
                 # "massive eight-year scheme"'): that sentence's source, if it names one, not the last speaker
-                return self._sentence_source(anchor, quote, fragment=True) or speaker
+                return self._sentence_source(anchor, quote, fragment=True) or _named(speaker, "quotation speaker")
             if speaker is not None:
-                return speaker
+                return _named(speaker, "quotation speaker")
         return self._sentence_source(anchor, quote)
 
     def _sentence_source(self, anchor: Token, quote: tuple[int, int] | None, fragment: bool = False) -> Source | None:
@@ -184,11 +186,14 @@ class Attributor:
         sent = anchor.sent
         cue = self._governing_cue(anchor, quote)
         if cue is not None:
-            return cue
+            return _named(cue, "reporting verb")
         found = self._according_to(sent, anchor, fragment)
         if found is not None:
-            return found
-        return self._noun_cue(sent, anchor) or self._colon_frame(sent, anchor)
+            return _named(found, "according to")
+        found = self._noun_cue(sent, anchor)
+        if found is not None:
+            return _named(found, "report noun")
+        return _named(self._colon_frame(sent, anchor), "name and colon")
 
     def _governing_cue(self, anchor: Token, quote) -> Source | None:
         """A reporting verb above the figure, entered through its complement."""
@@ -675,6 +680,13 @@ _NOBODY_RE = re.compile(r"(?i)^(?:according(?:\s+to)?\b.*|(?:(?:some|other|recen
                         r"several|many)\s+)*(?:reports|sources|reported|reportedly))$")
 
 
+def _named(source: Source | None, rule: str) -> Source | None:
+    """``source`` with the name of the rule that found it (the first rule to name it keeps it)."""
+    if source is None or source.rule:
+        return source
+    return replace(source, rule=rule)
+
+
 def _plausible(source: Source | None) -> Source | None:
     """A source is a noun phrase that is not itself a cue ('according to reports' names nobody) and not a
     photo credit; a name that reads as a credit falls back to the words written."""
@@ -686,7 +698,7 @@ def _plausible(source: Source | None) -> Source | None:
     if credit is not None and not any(w in _DATA_NOUNS for w in source.name.lower().split()):
         if _CREDIT_RE.search(source.text):
             return None
-        return Source(source.text, source.text, source.label, source.start, source.end, source.cue)
+        return replace(source, name=source.text)
     return source
 
 

@@ -21,7 +21,8 @@ from .errors import ModelNotFound
 from .inputs import Document
 from .figures import FigureIndex, find_figures, may_hold_figure
 from .parsing import SelectiveParser
-from .records import FigureDict, MentionDict, RecordDict
+from .passages import carry_sources, sentence_mention
+from .records import FigureDict, MentionDict, OriginDict, ProvenanceDict, RecordDict
 from .resources import DEFAULT_MODEL
 from .places import place_mentions, where_of
 from .spans import lemmatize_on_demand, text_of
@@ -108,6 +109,7 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
     ref_text = ref.isoformat() if ref else None
     text = text_of(doc)
     out = []
+    spans: list[tuple[int, int]] = []  # each record's sentence, for the passage pass
     previous = None
     for fig in figures:
         if not fig.tokens:
@@ -115,7 +117,7 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
         anchor = fig.tokens[-1]
         sent = anchor.sent
         source = attributor.source_of(fig.tokens, fig.start)
-        where = where_of(doc, places, sent, fig, counted)
+        where, where_origin = where_of(doc, places, sent, fig, counted)
         if sent.start not in mentions:
             mentions[sent.start] = time_mentions(doc, sent)
         when = when_of(doc, sent, mentions[sent.start], fig, index, (source.start, source.end) if source else None, ref)
@@ -135,14 +137,37 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
             sentence=text[sent.start_char:sent.end_char].strip(),
             doc_date=ref_text,
             claim=None,  # set once the whole document is read (claims.assign_claims)
+            provenance=ProvenanceDict(
+                who=_origin(_who_rule(source)),
+                when=_origin("own sentence" if when else None),
+                where=_origin(("previous sentence" if where_origin is not None else "own sentence") if where else None,
+                              sentence_mention(text, where_origin.start_char, where_origin.end_char)
+                              if where_origin is not None else None)),
         ))
+        spans.append((sent.start_char, sent.end_char))
+    carry_sources(out, spans, text)
     if offset:
         for record in out:
             for key in ("figure", "subject", "part_of", "who", "when", "where"):
                 if record[key] is not None:
                     record[key]["start"] += offset
                     record[key]["end"] += offset
+            for origin in record["provenance"].values():
+                if origin["carried_from"] is not None:
+                    origin["carried_from"]["start"] += offset
+                    origin["carried_from"]["end"] += offset
     return out
+
+
+def _who_rule(source) -> str | None:
+    """The rule that found a source, and whether its name was resolved ('he' -> 'Volodymyr Zelenskyy')."""
+    if source is None:
+        return None
+    return f"{source.rule}, name resolved" if source.name != source.text else source.rule
+
+
+def _origin(rule: str | None, carried_from: MentionDict | None = None) -> OriginDict:
+    return OriginDict(rule=rule, carried_from=carried_from)
 
 
 def _outside(places: list, spans: list[tuple[int, int]]) -> list:

@@ -355,17 +355,18 @@ def choose_place(places: list[Place], sentence: Span, anchor: int, counted: set[
     return best
 
 
-def where_of(doc: Doc, places, sent: Span, fig, counted: set[int]) -> dict | None:
+def where_of(doc: Doc, places, sent: Span, fig, counted: set[int]) -> tuple[dict | None, Span | None]:
     """The place of a figure (a ``figures.Figure``): its own clause's, else the previous sentence's when that
-    one is no mere descriptor of a company."""
+    one is no mere descriptor of a company; with the sentence it was carried from (None for its own)."""
     own = frozenset([t.i for t in fig.tokens] + ([fig.noun.i] if fig.noun is not None else []))
     place = choose_place(places, sent, fig.start, counted, own, clause_verb(fig.tokens[-1]))
+    origin = None
     if place is None and sent.start > 0:
-        previous = doc[sent.start - 1].sent
-        place = choose_place(places, previous, previous.end_char, counted)
+        origin = doc[sent.start - 1].sent
+        place = choose_place(places, origin, origin.end_char, counted)
         if place is not None and place.rank >= RANK_DESCRIPTOR:
             place = None  # a word that describes a company says where only in its own sentence
     if place is None:
-        return None
+        return None, None
     return WhereDict(text=text_of(doc)[place.start:place.end], label=place.label, start=place.start, end=place.end,
-                     country=place.country)
+                     country=place.country), origin

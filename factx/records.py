@@ -65,6 +65,25 @@ class WhereField(BaseModel):
     country: Optional[str] = Field(default=None, description="ISO 3166-1 alpha-2 code when known")
 
 
+class Origin(BaseModel):
+    """How one field was found: the rule that chose it, and the sentence it was carried from when it is not the
+    figure's own."""
+
+    model_config = ConfigDict(extra="forbid")
+    rule: Optional[str] = Field(description="the rule that chose the field ('reporting verb', 'according to', "
+                                            "'quotation speaker', 'poll passage', 'own clause', 'previous sentence'"
+                                            "...); null when the field is null")
+    carried_from: Optional[Mention] = Field(description="the sentence the field was carried from (its text and "
+                                                        "offsets); null when it comes from the figure's own sentence")
+
+
+class Provenance(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    who: Origin
+    when: Origin
+    where: Origin
+
+
 class Record(BaseModel):
     """One reported figure: who reported what figure, when and where."""
 
@@ -85,6 +104,8 @@ class Record(BaseModel):
     doc_date: Optional[str] = Field(default=None, description="the document date used to resolve relative dates")
     claim: Optional[str] = Field(default=None, description="id shared by the document's records that measure the "
                                                           "same thing (same what, unit, place and time); null when alone")
+    provenance: Optional[Provenance] = Field(default=None, description="how who, when and where were found: the "
+                                             "rule, and the sentence a field was carried from (an extra field)")
 
 
 def json_schema() -> dict:
@@ -150,3 +171,15 @@ class RecordDict(TypedDict):
     sentence: str
     doc_date: str | None
     claim: str | None
+    provenance: "ProvenanceDict"
+
+
+class OriginDict(TypedDict):
+    rule: str | None
+    carried_from: MentionDict | None
+
+
+class ProvenanceDict(TypedDict):
+    who: OriginDict
+    when: OriginDict
+    where: OriginDict

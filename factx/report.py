@@ -260,6 +260,11 @@ function cueMark(text, r) {
     if (best < 0 || Math.abs(at - r.who.end) < Math.abs(best - r.who.end)) best = at;
   return best < 0 ? [] : [{start: best, end: best + r.cue.length, cls: "cue"}];
 }
+function how(r, key) {
+  const o = r.provenance && r.provenance[key];
+  if (!o || !o.rule) return "";
+  return o.carried_from ? `${o.rule}, carried from: \u201c${o.carried_from.text}\u201d` : o.rule;
+}
 function detail(ri) {
   const r = ri == null ? null : R[ri], box = F("detail");
   if (!r) return;
@@ -267,7 +272,7 @@ function detail(ri) {
     ["unit", f.unit || ""], ["kind", f.kind], ["what", r.what || ""], ["subject", r.subject ? r.subject.text : ""],
     ["part of", r.part_of ? r.part_of.text : ""], ["who", r.who ? `${r.who.name} (from \\u201c${r.who.text}\\u201d)` : ""],
     ["cue", r.cue || ""], ["when", whenOf(r)], ["where", r.where ? r.where.text + (r.where.country ? ` (${r.where.country})` : "") : ""],
-    ["claim", r.claim || ""], ["sentence", r.sentence]];
+    ["claim", r.claim || ""], ["sentence", r.sentence], ...["who", "when", "where"].map(k => [k + " found by", how(r, k)])];
   box.replaceChildren(el("h3", {class: "k-" + f.kind}, el("span", {class: "chip", text: f.kind}), " ", f.text),
     el("dl", null, ...rows.flatMap(([k, v]) => [el("dt", {text: k}), el("dd", {text: String(v)})])));
 }

@@ -49,7 +49,32 @@ def article_view(doc_id: str, text: str, records: list[dict]) -> Group:
     legend = Text("  ".join(f"{kind}" for kind in KIND_STYLES), style="dim")
     for kind, style in KIND_STYLES.items():
         legend.highlight_words([kind], style=style)
-    return Group(Panel(body, title=doc_id, title_align="left"), legend, table)
+    return Group(Panel(body, title=doc_id, title_align="left"), legend, table, provenance_view(records))
+
+
+def found_by(record: dict, key: str) -> str:
+    """'reporting verb', 'poll passage, carried from: "A Gallup survey ..."': how a field was found."""
+    origin = (record.get("provenance") or {}).get(key) or {}
+    if not origin.get("rule"):
+        return ""
+    carried = origin.get("carried_from")
+    return f"{origin['rule']}, carried from: \u201c{_shorten(carried['text'])}\u201d" if carried else origin["rule"]
+
+
+def _shorten(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "\u2026"
+
+
+def provenance_view(records: list[dict]) -> Table:
+    """How each figure's who, when and where were found, so a fact-checker sees which fields to double-check."""
+    table = Table(title="how each field was found", title_justify="left", header_style="bold")
+    for column in ("#", "who", "when", "where"):
+        table.add_column(column, overflow="fold")
+    for n, r in enumerate(records, 1):
+        found = [found_by(r, key) for key in ("who", "when", "where")]
+        if any(found):
+            table.add_row(str(n), *found)
+    return table
 
 
 def conflicts_view(claims: list[dict]) -> Group:

@@ -15,8 +15,12 @@ CSV_COLUMNS = [
     "figure_unit", "figure_kind", "what", "subject_text", "subject_start", "subject_end", "part_of_text",
     "part_of_start", "part_of_end", "who_text", "who_name", "who_label", "who_start", "who_end", "cue",
     "when_text", "when_value", "when_start", "when_end", "where_text", "where_label", "where_start", "where_end",
-    "where_country", "sentence", "doc_date", "claim",
+    "where_country", "sentence", "doc_date", "claim", "who_found_by", "who_carried_from_start",
+    "who_carried_from_end", "when_found_by", "where_found_by", "where_carried_from_start", "where_carried_from_end",
 ]
+
+
+_PROVENANCE_COLUMNS = frozenset(c for c in CSV_COLUMNS if "_found_by" in c or "_carried_from_" in c)
 
 
 def dumps(record: dict) -> bytes:
@@ -28,9 +32,16 @@ def flatten(record: dict) -> dict:
     """Nested fields as prefixed columns: figure.value -> figure_value, who.name -> who_name."""
     flat = {}
     for key, value in record.items():
-        if key in ("figure", "subject", "part_of", "who", "when", "where"):
+        if key == "provenance":  # who_found_by, who_carried_from_start, ...
+            for field, origin in (value or {}).items():
+                carried = origin["carried_from"] or {}
+                flat[f"{field}_found_by"] = origin["rule"]
+                if f"{field}_carried_from_start" in CSV_COLUMNS:
+                    flat[f"{field}_carried_from_start"] = carried.get("start")
+                    flat[f"{field}_carried_from_end"] = carried.get("end")
+        elif key in ("figure", "subject", "part_of", "who", "when", "where"):
             for sub in CSV_COLUMNS:
-                if sub.startswith(key + "_"):
+                if sub.startswith(key + "_") and sub not in _PROVENANCE_COLUMNS:
                     flat[sub] = (value or {}).get(sub[len(key) + 1:])
         else:
             flat[key] = value

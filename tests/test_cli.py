@@ -25,6 +25,9 @@ RECORD = {
     "sentence": "The ministry said on Friday that 300 soldiers were killed in Kursk.",
     "doc_date": "2025-03-01",
     "claim": None,
+    "provenance": {"who": {"rule": "reporting verb", "carried_from": None},
+                   "when": {"rule": "own sentence", "carried_from": None},
+                   "where": {"rule": "own sentence", "carried_from": None}},
 }
 
 

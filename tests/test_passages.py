@@ -1,0 +1,77 @@
+"""The passage pass (record contract, "Passages"): a poll's or data release's source carries over its findings,
+and stops where the contract says; every record says how its who, when and where were found."""
+import pytest
+
+from conftest import figure_at
+
+POLL = ("A survey by the Halvorsen Institute released Tuesday found that 54 percent of renters plan to move within "
+        "a year. Among renters under 30, the share rises to 71 percent. Another 12 percent said they had not decided.")
+
+
+def who(records, figure):
+    record = figure_at(records, figure)
+    return record["who"]["name"] if record["who"] else None
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    (POLL, "71 percent", "Halvorsen Institute"),
+    (POLL, "12 percent", "Halvorsen Institute"),
+    (POLL + "\n\nAmong homeowners, 38 percent said they would sell.", "38 percent", "Halvorsen Institute"),
+    (POLL + "\n\nThe margin of error is 3 percentage points.", "3 percentage points", "Halvorsen Institute"),
+    ("Port authority figures show 41,000 containers arrived in March. Another 9,500 came by rail.", "9,500",
+     "Port authority"),
+    (POLL + "\n\n“I can’t afford it,” said Mia Holt, a renter.\n\nAmong homeowners, 38 percent said they would sell.",
+     "38 percent", "Halvorsen Institute"),
+])
+def test_a_data_source_carries_over_its_findings(extract, text, figure, expected):
+    assert who(extract(text), figure) == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    (POLL + " Ana Ruiz, a city planner, said 3,000 units are under construction.", "3,000", "Ana Ruiz"),
+    (POLL + "\n\nThe city was founded in 1820 and has 240,000 residents.", "240,000", None),
+    (POLL + " Ana Ruiz, a city planner, said 3,000 units are under construction. Another 500 are planned.", "500",
+     None),
+    ("Police said 12 people were arrested on Friday.\n\nThe square holds 5,000 people.", "5,000", None),
+    ("The mayor said on Monday that 300 homes were flooded. Another 40 were damaged.", "40", None),
+])
+def test_a_source_does_not_carry_past_the_passage(extract, text, figure, expected):
+    assert who(extract(text), figure) == expected
+
+
+def origin(records, figure, field="who"):
+    return figure_at(records, figure)["provenance"][field]
+
+
+def test_provenance_of_an_own_sentence_source(extract):
+    records = extract("The ministry said 300 soldiers were killed in Kursk.")
+    assert origin(records, "300") == {"rule": "reporting verb", "carried_from": None}
+    assert origin(records, "300", "where") == {"rule": "own sentence", "carried_from": None}
+    assert origin(records, "300", "when") == {"rule": None, "carried_from": None}
+
+
+def test_provenance_of_a_carried_source(extract):
+    records = extract(POLL)
+    first = POLL[:POLL.index(" Among")]
+    assert origin(records, "71 percent") == {
+        "rule": "poll passage", "carried_from": {"text": first, "start": 0, "end": len(first)}}
+
+
+def test_provenance_of_a_resolved_pronoun(extract):
+    records = extract("Volodymyr Zelenskyy visited the front. He said 4,000 soldiers had been killed.")
+    assert who(records, "4,000") == "Volodymyr Zelenskyy"
+    assert origin(records, "4,000") == {"rule": "reporting verb, name resolved", "carried_from": None}
+
+
+def test_provenance_of_a_quotation_speaker(extract):
+    records = extract("“We lost 40 homes,” said Mayor Ana Ruiz.")
+    assert origin(records, "40")["rule"] == "quotation speaker"
+
+
+def test_provenance_of_a_place_from_the_sentence_before(extract):
+    text = "Floods hit northern Portugal on Sunday. Three people died and 40 were evacuated."
+    records = extract(text)
+    assert figure_at(records, "Three")["where"]["text"] == "Portugal"
+    first = text[:text.index(" Three")]
+    assert origin(records, "Three", "where") == {
+        "rule": "previous sentence", "carried_from": {"text": first, "start": 0, "end": len(first)}}
