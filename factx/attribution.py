@@ -491,10 +491,12 @@ class Attributor:
             resolved = self.resolve_person(span.text)
             return resolved, "PERSON" if resolved != _strip_det(span.text) else None
         content = [t for t in span if not t.is_punct and t.pos_ not in ("DET",)]
-        if low in ORG_WORDS and len(content) == 1:
+        definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in span)
+        described = len(content) == 1 or definite and len(content) <= 3 and all(
+            t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ for t in content)  # 'The computer maker', 'the retailer'
+        if low in ORG_WORDS and described:
             # 'The agency' points back to the last fitting subject; bare 'Police said' names police, never the
             # FBI of the sentence before (it resolves only to a name that holds the word: 'Thames Valley Police')
-            definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in span)
             found = self._last_entity(head.idx, ("ORG",), word=low, near=definite)
             if found is not None:
                 return found

@@ -25,7 +25,9 @@ from .resources import load
 
 _CUES = load("cues")
 _DATA_WORDS = frozenset(_CUES["data_nouns"]) | frozenset(load("claims")["sample_nouns"]) | {"results"}
-_FINDING_CUES = frozenset(_CUES["finding_cues"])  # 'found', 'shows': what a data source does
+_SAMPLE_WORDS = frozenset(load("claims")["sample_nouns"])
+_DESCRIPTION_WORDS = frozenset({"the", "this", "that", "these", "those", "same", "new", "latest", "earlier", "recent",
+                                "its", "their", "his", "her", "official", "government", "monthly", "weekly", "annual"})
 _POLLSTERS = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in _CUES["pollsters"]))
 _FINDING_RE = re.compile(r"(?i)\b(?:%s)\b|%%" % "|".join(re.escape(w) for w in _CUES["finding_words"]))
 _WORD_RE = re.compile(r"[a-z]+")
@@ -40,15 +42,35 @@ class _Passage:
     paragraph: int = -1
     sentence: tuple[int, int] | None = None
     interrupted: bool = False
+    named: dict | None = None  # the last data source named by a name, for 'the poll', 'the figures'
+    poll: bool = False  # a poll's findings run on over paragraphs, another data release's stay in its own
 
 
-def is_data_source(who: dict, cue: str | None) -> bool:
-    """A poll, survey, study, report or data release ('A Gallup survey', 'figures', 'Quinnipiac'), or what
-    such a source does ('found', 'shows')."""
-    words = set(_WORD_RE.findall(f"{who['text']} {who['name']}".lower()))
-    cue_words = set(_WORD_RE.findall((cue or "").lower()))
-    return bool(words & _DATA_WORDS or cue_words & (_DATA_WORDS | _FINDING_CUES)
-                or _POLLSTERS.search(who["name"]) or _POLLSTERS.search(who["text"]))
+def is_data_source(who: dict, cue: str | None, text: str = "") -> bool:
+    """A poll, survey, study, report or data release ('A Gallup survey', 'figures', 'Quinnipiac'), or the owner
+    the text names right beside one ('A survey by the Halvorsen Institute', 'Port authority figures show')."""
+    return bool(_words_of(who, cue, text) & _DATA_WORDS) or is_poll(who, cue, text)
+
+
+def is_poll(who: dict, cue: str | None, text: str = "") -> bool:
+    """A poll or survey, or a pollster: its findings run on over paragraphs."""
+    return bool(_words_of(who, cue, text) & _SAMPLE_WORDS or _POLLSTERS.search(who["name"])
+                or _POLLSTERS.search(who["text"]))
+
+
+_BESIDE = 16  # characters each side of a source's mention where its data noun stands ('A survey by the X')
+
+
+def _words_of(who: dict, cue: str | None, text: str) -> set[str]:
+    """The words of a source's mention, its name, its cue and what stands right beside it in ``text``."""
+    beside = text[max(0, who["start"] - _BESIDE):who["start"]] + " " + text[who["end"]:who["end"] + _BESIDE]
+    return set(_WORD_RE.findall(f"{who['text']} {who['name']} {cue or ''} {beside}".lower()))
+
+
+def describes_data(who: dict) -> bool:
+    """'The figures', 'the survey', 'the same poll': a definite description of a data source, no name."""
+    words = _WORD_RE.findall(who["name"].lower())
+    return bool(words) and words[-1] in _DATA_WORDS and all(w in _DATA_WORDS or w in _DESCRIPTION_WORDS for w in words)
 
 
 def reads_as_findings(record: RecordDict) -> bool:
@@ -62,10 +84,14 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
     its provenance which sentence it was carried from. ``sentences`` holds each record's sentence span."""
     passage = _Passage()
     breaks = [m.start() for m in re.finditer(r"\n", text)]
+    polls = _named_polls(text, records, sentences)
     for record, sentence in zip(records, sentences):
+        while polls and polls[0][0][0] < sentence[0]:
+            (start, end), who = polls.pop(0)
+            _opens(passage, who, "poll", bisect.bisect_left(breaks, start), (start, end), True)
         paragraph = bisect.bisect_left(breaks, record["figure"]["start"])
         if record["who"] is not None:
-            _own_source(passage, record, paragraph, sentence)
+            _own_source(passage, record, paragraph, sentence, text)
             continue
         if passage.who is None or passage.sentence == sentence:
             continue
@@ -75,6 +101,53 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
             record["provenance"]["who"] = OriginDict(rule="poll passage", carried_from=sentence_mention(text, *passage.sentence))
 
 
+# 'The Monmouth poll also suggests ...', 'A new AP-GfK survey': a poll named by its owner in a sentence that
+# holds no figure of its own source (the passage turns to it all the same)
+_NAMED_POLL_RE = re.compile(r"(?P<owner>(?:[A-Z][\w.'&/-]*(?:[ \u00a0](?:of|for|and|the|de))?[ \u00a0-]){0,5}"
+                            r"[A-Z][\w.'&/-]*)[ \u00a0]+"
+                            r"(?P<noun>[Pp]oll|[Ss]urvey|[Pp]olling|[Tt]racking[ \u00a0][Pp]oll)\b")
+_NOT_OWNERS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "New", "Latest", "Recent", "Same",
+                         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "National",
+                         "Statewide", "Exit", "Another", "Our", "One"})
+
+
+def _named_polls(text: str, records: list[RecordDict], sentences: list[tuple[int, int]]) -> list:
+    """((sentence start, end), who) of each poll named by its owner in a sentence that has no record with a
+    source of its own, in text order."""
+    sourced = [span for record, span in zip(records, sentences) if record["who"] is not None]
+    found = []
+    for m in _NAMED_POLL_RE.finditer(text):
+        words = m.group("owner").split()
+        while words and words[0] in _NOT_OWNERS:
+            words.pop(0)
+        if not words or any(start <= m.start() < end for start, end in sourced):
+            continue
+        owner = " ".join(words)
+        start = m.end() - len(m.group("noun")) - 1 - len(owner)
+        who = {"text": text[start:m.end()], "name": text[start:m.end()], "label": "ORG", "start": start,
+               "end": m.end()}
+        found.append((_sentence_around(text, m.start()), who))
+    return found
+
+
+def _sentence_around(text: str, offset: int) -> tuple[int, int]:
+    """The sentence holding ``offset``, by its stops and line breaks (no parse: the sentence may hold no figure)."""
+    start = max(text.rfind("\n", 0, offset), *(text.rfind(stop, 0, offset) for stop in (". ", "? ", "! "))) + 1
+    ends = [i for i in (text.find(stop, offset) for stop in (". ", "\n", "? ", "! ")) if i >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
+
+
+def _opens(passage: _Passage, who: dict, cue: str | None, paragraph: int, sentence: tuple[int, int],
+           poll: bool) -> None:
+    """A data source opens the passage; a description of one ('the poll') names the last one named."""
+    if describes_data(who) and passage.named is not None:
+        who = dict(who, name=passage.named["name"], label=passage.named["label"])
+    elif not describes_data(who):
+        passage.named = who
+    passage.who, passage.cue, passage.paragraph, passage.sentence = who, cue, paragraph, sentence
+    passage.interrupted, passage.poll = False, poll
+
+
 def sentence_mention(text: str, start: int, end: int) -> MentionDict:
     """A sentence as a mention, without the blanks a sentence span may hold at its edges."""
     words = text[start:end]
@@ -82,11 +155,14 @@ def sentence_mention(text: str, start: int, end: int) -> MentionDict:
     return MentionDict(text=words.strip(), start=start + lead, end=start + lead + len(words.strip()))
 
 
-def _own_source(passage: _Passage, record: RecordDict, paragraph: int, sentence: tuple[int, int]) -> None:
-    """A figure's own source: a data source opens the passage, any other source interrupts it."""
-    if is_data_source(record["who"], record["cue"]):
-        passage.who, passage.cue, passage.paragraph, passage.sentence = record["who"], record["cue"], paragraph, sentence
-        passage.interrupted = False
+def _own_source(passage: _Passage, record: RecordDict, paragraph: int, sentence: tuple[int, int], text: str) -> None:
+    """A figure's own source: a data source opens the passage, any other source interrupts it. A description of
+    a data source ('The figures showed ...') names the source the passage is about."""
+    if describes_data(record["who"]) and passage.named is not None:
+        record["who"] = dict(record["who"], name=passage.named["name"], label=passage.named["label"])
+        record["provenance"]["who"]["rule"] += ", name resolved"
+    if is_data_source(record["who"], record["cue"], text):
+        _opens(passage, record["who"], record["cue"], paragraph, sentence, is_poll(record["who"], record["cue"], text))
     elif passage.who is not None and record["who"]["name"] != passage.who["name"]:
         passage.interrupted = True
 
@@ -96,4 +172,5 @@ def _same_paragraph(passage: _Passage, paragraph: int) -> bool:
 
 
 def _findings_run_on(passage: _Passage, record: RecordDict, paragraph: int) -> bool:
-    return paragraph > passage.paragraph and reads_as_findings(record)
+    """A poll's findings run on over later paragraphs; another data release's stay in its paragraph."""
+    return paragraph > passage.paragraph and passage.poll and reads_as_findings(record)
