@@ -152,7 +152,7 @@ def _weekday(name: str, ref: dt.date, future: bool | None) -> str:
 
 def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
     """One point in time (no interval): the TIMEX3 value of ``expr`` or None."""
-    low = expr.lower().strip(" .,")
+    low = re.sub(r"\bfinancial\s+(?=quarter|year)", "", expr.lower().strip(" .,"))  # 'the last financial quarter'
     low = re.sub(r"^(?:on|in|at|by|during|since|through|until|till|as of|from|of|the|early|late|mid-?|"
                  r"earlier|later|before|after)\s+", "", low)
     low = re.sub(r"^(?:early|late|mid-?|the)\s*", "", low)
@@ -176,10 +176,14 @@ def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
             return _month_value(int(m.group("year")), month)
         if ref is None:
             return None if re.search(r"\b(?:last|this|next)\b", low) else _month_value(None, month)
-        if re.search(r"\blast\s+year\b", low) or re.match(r"last\s", low):
+        if re.search(r"\blast\s+year\b", low):
             return _month_value(ref.year - 1, month)
-        if re.search(r"\bnext\s+year\b", low) or re.match(r"next\s", low):
+        if re.match(r"last\s", low):  # 'last June': the latest June before the document's month
+            return _month_value(ref.year if month < ref.month else ref.year - 1, month)
+        if re.search(r"\bnext\s+year\b", low):
             return _month_value(ref.year + 1, month)
+        if re.match(r"next\s", low):  # 'next March': the first March after the document's month
+            return _month_value(ref.year if month > ref.month else ref.year + 1, month)
         if re.search(r"\bthis\s+year\b", low) or re.match(r"this\s", low):
             return _month_value(ref.year, month)
         return _month_value(_nearest_year(ref, month, future), month)
@@ -203,7 +207,8 @@ def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
                 year -= 1  # 'in the fourth quarter, sales rose' in a January paper: last year's is nearer
         return f"{year:04d}-Q{n}" if year else f"XXXX-Q{n}"
     m = re.fullmatch(r"(?:(?:in|during|for|of)\s+)?(?:the\s+)?(?P<ago>year-(?:ago|earlier)\s+)?(?:(?:latest|"
-                     r"most\s+recent|recent|just-ended|just\s+ended)\s+)?(?:quarter|period)", expr.lower().strip(" .,"))
+                     r"most\s+recent|recent|just-ended|just\s+ended)\s+)?(?:financial\s+)?(?:quarter|period)(?:'s)?",
+                     expr.lower().strip(" .,").replace("\u2019", "'"))
     if m and ref is not None and (m.group("ago") or "period" not in low):
         # earnings news: 'the quarter' is the last one reported, the one before the document's own
         quarter = (ref.month - 1) // 3 - 1
@@ -213,6 +218,9 @@ def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
     if m and (m.group("year") or m.group("which") and ref):  # a fiscal year by its calendar year, as TimeBank
         step = {"last": -1, "previous": -1, "next": 1}.get(m.group("which") or "", 0)
         return f"{int(m.group('year')) if m.group('year') else ref.year + step:04d}"
+    m = re.fullmatch(rf"(?:the\s+)?(?:end\s+of\s+(?:the\s+)?year|year(?:'s|\u2019s)?[\s-]end)(?:\s+{_YEAR})?", low)
+    if m and (m.group("year") or ref):  # 'by year end', "at year's end": the year's last month
+        return f"{int(m.group('year')) if m.group('year') else ref.year:04d}-12"
     m = re.search(rf"\b(?P<season>{'|'.join(SEASONS)})(?:\s+(?:of\s+)?{_YEAR})?\b", low)
     if m and (m.group("year") or ref):
         year = int(m.group("year")) if m.group("year") else ref.year
@@ -366,12 +374,59 @@ _INTERVAL_RE = re.compile(r"^(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|thr
 _VAGUE = re.compile(r"\b(?:recent|recently|now|currently|soon|past few|coming|these days|so far|lately|once)\b", re.I)
 
 
+# 'March 17-20', 'March 30-April 4', 'Feb. 11-15, 2016': a range of days, written with one month name or two
+_DAY_RANGE_RE = re.compile(rf"^(?:(?:from|between|on)\s+)?(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+                           rf"\s*(?:-|\u2013|to|through)\s*(?:(?P<m2>{_MONTH_RE})\.?\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+                           rf"(?:,?\s+(?P<year>1[5-9]\d\d|20\d\d))?$", re.I)
+# 'the first nine months', 'the nine months', 'the first 10 months of the year', 'the first nine months of 1997'
+_MONTHS_SO_FAR_RE = re.compile(r"^(?:(?:in|for|during|over)\s+)?(?:the\s+(?:(?:first|latest)\s+)?|first\s+)(?P<n>\d{1,2}|two|three|"
+                               r"four|five|six|seven|eight|nine|ten|eleven)\s+months(?:\s+of\s+(?:the\s+year|"
+                               r"(?P<year>1[5-9]\d\d|20\d\d)))?$", re.I)
+# Without a preposition, only these join two ends of an interval ('Oct. 30 to Nov. 8', 'Thursday through Monday')
+_BARE_INTERVAL_RE = re.compile(r"^(?P<a>.+?)\s+(?:to|through|until|thru)\s+(?P<b>.+)$", re.I)
+
+
+def _day_range(m: re.Match, ref: dt.date | None, future: bool | None) -> str | None:
+    year = int(m.group("year")) if m.group("year") else None
+    first = _point(f"{m.group('m1')} {m.group('d1')}" + (f", {year}" if year else ""), ref, future)
+    second = _point(f"{m.group('m2') or m.group('m1')} {m.group('d2')}" + (f", {year}" if year else ""), ref, future)
+    if first is None or second is None or second < first:
+        return None
+    return f"{first}/{second}"
+
+
+def _months_so_far(m: re.Match, ref: dt.date | None) -> str | None:
+    """'the first nine months' of the document's year (of last year when the paper is not that far into it)."""
+    n = _count(m.group("n").lower())
+    if not 1 < n < 12:
+        return None
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif ref is not None:
+        year = ref.year if ref.month > n else ref.year - 1
+    else:
+        return None
+    return f"{year:04d}-01/{year:04d}-{n:02d}"
+
+
+def _months_back(n: int, ref: dt.date) -> str:
+    """'the last three months' in a February 1998 paper: 1997-11/1998-01, the whole months before its own."""
+    first, last = _shift_month(ref, -n), _shift_month(ref, -1)
+    return f"{first[0]:04d}-{first[1]:02d}/{last[0]:04d}-{last[1]:02d}"
+
+
 def normalise(expr: str, ref: dt.date | None, *, future: bool | None = None) -> str | None:
     """TIMEX3 value of a time expression, against the document date ``ref`` (or None)."""
     expr = re.sub(r"\s+", " ", expr.strip())
     if len(expr) > 80:
         return None  # no time expression is that long: not worth the risk of a slow match
-    m = _INTERVAL_RE.match(expr)
+    m = _DAY_RANGE_RE.match(expr.strip(" .,"))
+    if m:
+        return _day_range(m, ref, future)
+    m = _MONTHS_SO_FAR_RE.match(expr.strip(" .,"))
+    if m:
+        return _months_so_far(m, ref)
+    m = _INTERVAL_RE.match(expr) or _BARE_INTERVAL_RE.match(expr)
     if m:
         a = _point(m.group("a"), ref, future)
         b = _point(m.group("b"), ref, future)
@@ -382,7 +437,7 @@ def normalise(expr: str, ref: dt.date | None, *, future: bool | None = None) -> 
                 # 'between September and October of 2007': the year written once holds for both ends
                 year = int(b[:4]) - (1 if a[5:7] > b[5:7] else 0)
                 a = f"{year:04d}{a[4:]}"
-            return f"{a}/{b}"
+            return f"{a}/{b}" if not (a[:4].isdigit() and b[:4].isdigit() and b < a) else None
     low = expr.lower()
     reference = _reference(low)
     if reference is not None:
@@ -390,6 +445,8 @@ def normalise(expr: str, ref: dt.date | None, *, future: bool | None = None) -> 
     span = re.fullmatch(r"(?:(?:over|in|during|for|within)\s+)?(?:the\s+)?(?:last|past|next|coming|previous)\s+"
                         r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                         r"(?P<unit>day|week|month|year|decade)s?", low.strip(" .,"))
+    if span and span.group("unit") == "month" and ref is not None and re.search(r"\b(?:last|past|previous)\b", low):
+        return _months_back(_count(span.group("n")), ref)
     if span:  # 'the past nine days': a duration, TIMEX3 P9D
         unit = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}[span.group("unit")]
         return f"P{_count(span.group('n'))}{unit}"

@@ -131,3 +131,43 @@ def test_tense_picks_the_year_of_a_month(future, value):
 ])
 def test_dateline(text, date):
     assert find_dateline(text) == date
+
+
+@pytest.mark.parametrize("expr, ref, value", [
+    # ranges of days and from-to spans are intervals, not their first day
+    ("March 3-6", dt.date(2016, 3, 9), "2016-03-03/2016-03-06"),
+    ("from May 28-June 2", dt.date(2016, 6, 5), "2016-05-28/2016-06-02"),
+    ("Sept. 9 to Oct. 2", dt.date(2014, 10, 8), "2014-09-09/2014-10-02"),
+    ("Monday through Thursday", dt.date(2014, 1, 17), "2014-01-13/2014-01-16"),
+    ("from Jan. 9 to Thursday", dt.date(2014, 1, 17), "2014-01-09/2014-01-16"),
+    ("2011 to 2012", dt.date(2013, 1, 1), "2011/2012"),
+    ("June 2-4, 2009", dt.date(2012, 1, 1), "2009-06-02/2009-06-04"),
+    # the months counted so far this year, and whole months back from the paper's
+    ("the first nine months", dt.date(2004, 10, 28), "2004-01/2004-09"),
+    ("in the six months", dt.date(2004, 7, 20), "2004-01/2004-06"),
+    ("the first nine months", dt.date(2005, 2, 1), "2004-01/2004-09"),  # a February paper: last year's
+    ("the first eight months of 2001", dt.date(2003, 1, 1), "2001-01/2001-08"),
+    ("the last two months", dt.date(2010, 5, 12), "2010-03/2010-04"),
+    # the year's end, the latest quarter, 'last June' and 'next March' nearest the paper
+    ("by year end", dt.date(2004, 10, 28), "2004-12"),
+    ("at the end of the year", dt.date(2004, 10, 28), "2004-12"),
+    ("the latest quarter's", dt.date(2004, 10, 28), "2004-Q3"),
+    ("the last financial quarter", dt.date(2010, 10, 25), "2010-Q3"),
+    ("last June", dt.date(2004, 10, 28), "2004-06"),
+    ("last November", dt.date(2004, 10, 28), "2003-11"),
+    ("next March", dt.date(2004, 10, 28), "2005-03"),
+    ("next November", dt.date(2004, 10, 28), "2004-11"),
+])
+def test_intervals_and_periods_of_news(expr, ref, value):
+    assert normalise(expr, ref) == value
+
+
+@pytest.mark.parametrize("expr, ref, value", [
+    ("March 3", dt.date(2016, 3, 9), "2016-03-03"),        # one day stays a day
+    ("the past nine days", dt.date(2008, 10, 9), "P9D"),   # days and years back stay durations
+    ("nine months", dt.date(2004, 10, 28), None),            # a length with no 'the' or 'first'
+    ("March 9 to March 3", dt.date(2014, 3, 17), None),  # its ends in the wrong order: no guess
+    ("from 6 to 9", dt.date(2004, 10, 28), None),           # numbers, not times
+])
+def test_interval_rules_leave_other_forms_alone(expr, ref, value):
+    assert normalise(expr, ref) == value
