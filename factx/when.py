@@ -140,7 +140,13 @@ def _is_duration(text: str) -> bool:
     low = text.lower()
     return bool(_DURATION_RE.match(text)) and "ago" not in low \
         and not re.fullmatch(r"(?:the|this|that)\s+(?:(?:entire|whole|full)\s+)?(?:day|week|month|year|quarter)",
-                             low.strip())  # 'a loss of $8.6 billion for the entire year': the year, a point
+                             low.strip()) \
+        and not _COUNTED_PERIOD_RE.fullmatch(low.strip())  # 'the entire year', 'for the nine months': a period
+
+
+# 'the nine months', 'the first six months', 'the 12 months': the period a figure is counted over (earnings news)
+_COUNTED_PERIOD_RE = re.compile(r"(?:the|its)\s+(?:first\s+|latest\s+)?(?:\d{1,2}|two|three|four|five|six|seven|eight|"
+                                r"nine|ten|eleven|twelve)\s+months")
 
 
 def time_mentions(doc: Doc, sent: Span) -> list[Span]:
