@@ -219,8 +219,10 @@ def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
         step = {"last": -1, "previous": -1, "next": 1}.get(m.group("which") or "", 0)
         return f"{int(m.group('year')) if m.group('year') else ref.year + step:04d}"
     m = re.fullmatch(rf"(?:the\s+)?(?:end\s+of\s+(?:the\s+)?year|year(?:'s|\u2019s)?[\s-]end)(?:\s+{_YEAR})?", low)
-    if m and (m.group("year") or ref):  # 'by year end', "at year's end": the year's last month
-        return f"{int(m.group('year')) if m.group('year') else ref.year:04d}-12"
+    if m and (m.group("year") or ref):  # 'by year end', "at year's end": the year's last month (last year's in
+        # a paper of January or February, which reports the year just ended)
+        year = int(m.group("year")) if m.group("year") else ref.year - (1 if ref.month <= 2 and not future else 0)
+        return f"{year:04d}-12"
     m = re.search(rf"\b(?P<season>{'|'.join(SEASONS)})(?:\s+(?:of\s+)?{_YEAR})?\b", low)
     if m and (m.group("year") or ref):
         year = int(m.group("year")) if m.group("year") else ref.year
@@ -415,6 +417,24 @@ def _months_back(n: int, ref: dt.date) -> str:
     return f"{first[0]:04d}-{first[1]:02d}/{last[0]:04d}-{last[1]:02d}"
 
 
+def _period(expr: str, ref: dt.date | None) -> str | None:
+    """A quarter by the day it ended ('the quarter ended Sept. 30'), months of a named year ('the last three
+    months of 2015'); None for anything else."""
+    low = expr.lower().strip(" .,")
+    m = re.search(r"\bquarter\s+(?:ended|ending|that\s+ended)\s+(?P<date>.+)$", low)
+    if m:  # 'the quarter ended Sept. 30': the quarter that date closes
+        day = _point(m.group("date"), ref, False)
+        if day and re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+            return f"{day[:4]}-Q{(int(day[5:7]) - 1) // 3 + 1}"
+    m = re.fullmatch(rf"(?:(?:in|during|for|over)\s+)?(?:the\s+)?(?P<which>first|last)\s+(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+                     rf"\s+months\s+of\s+{_YEAR}", low)
+    if m:  # 'the last three months of 2015'
+        n, year = _count(m.group("n")), int(m.group("year"))
+        first, last = (1, n) if m.group("which") == "first" else (13 - n, 12)
+        return f"{year:04d}-{first:02d}/{year:04d}-{last:02d}" if n < 12 else str(year)
+    return None
+
+
 def normalise(expr: str, ref: dt.date | None, *, future: bool | None = None) -> str | None:
     """TIMEX3 value of a time expression, against the document date ``ref`` (or None)."""
     expr = re.sub(r"\s+", " ", expr.strip())
@@ -426,6 +446,9 @@ def normalise(expr: str, ref: dt.date | None, *, future: bool | None = None) -> 
     m = _MONTHS_SO_FAR_RE.match(expr.strip(" .,"))
     if m:
         return _months_so_far(m, ref)
+    period = _period(expr, ref)
+    if period is not None:
+        return period
     m = _INTERVAL_RE.match(expr) or _BARE_INTERVAL_RE.match(expr)
     if m:
         a = _point(m.group("a"), ref, future)

@@ -171,3 +171,14 @@ def test_intervals_and_periods_of_news(expr, ref, value):
 ])
 def test_interval_rules_leave_other_forms_alone(expr, ref, value):
     assert normalise(expr, ref) == value
+
+
+@pytest.mark.parametrize("expr, ref, value", [
+    ("the quarter ended Sept. 30", dt.date(1989, 10, 20), "1989-Q3"),
+    ("the quarter ending June 30, 2004", dt.date(2004, 8, 1), "2004-Q2"),
+    ("the last three months of 2015", dt.date(2016, 1, 5), "2015-10/2015-12"),
+    ("during the first two months of 2014", dt.date(2016, 1, 5), "2014-01/2014-02"),
+    ("at year's end", dt.date(2016, 1, 5), "2015-12"),       # a January paper reports the year just ended
+])
+def test_quarters_by_their_end_and_months_of_a_year(expr, ref, value):
+    assert normalise(expr, ref) == value
