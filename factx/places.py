@@ -28,6 +28,7 @@ from .resources import load
 from .spans import entities, is_common_word, lemma, text_of
 
 _CUE_VERBS = frozenset(load("cues")["verbs"])
+_POLLSTERS = frozenset(load("cues")["pollsters"])
 
 # Lower rank = more specific.
 RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_ACTOR, RANK_DESCRIPTOR = 1, 2, 3, 4, 5, 6, 7
@@ -209,6 +210,13 @@ def _place(span: Span, label: str) -> Place | None:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.like_num:
         return None  # 'FTSE 100', 'Dax 2.8%': an index or product name
+    if _in_dateline(span):
+        return None  # 'OSLO (Reuters) -', 'NASHVILLE, Tenn. -': where the story was filed, not where its figures are
+    if span.text in _POLLSTERS:
+        return None  # 'recent polls from Quinnipiac': a pollster, not a place
+    if label in ("GPE", "LOC") and root.dep_ == "compound" and nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title \
+            and nxt.ent_type_ in ("ORG", "") and root.head.pos_ == "PROPN":
+        return None  # 'America West Airlines', 'Texas Eastern Corp.': the first word of a company's name
     if label in ("GPE", "LOC") and root.dep_ == "nsubj" and lemma(root.head) in _CUE_VERBS \
             and _unknown_name(span.text):
         return None  # 'since Anita Hill testified': a name no gazetteer knows that speaks is a person
@@ -251,6 +259,21 @@ def _dateline(span: Span) -> bool:
     text = text_of(span.doc)
     opens = span.start_char == 0 or text[:span.start_char].rstrip(" \t").endswith("\n")
     return opens and bool(_DATELINE_AFTER.match(text, span.end_char))
+
+
+# A dateline opening a paragraph: a place in capitals, its state or country, an agency, the date, then a dash
+_DATELINE_LINE = re.compile(r"[^\S\n]*[A-Z][A-Z.'\- ]+(?:,[^\S\n]*[A-Z][\w.]*(?:[^\S\n]+[A-Z][\w.]*)?)?"
+                            r"(?:,[^\S\n]*[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?)?[^\S\n]*"
+                            r"(?:\([\w .]+\)[^\S\n]*)?[-\u2013\u2014]")
+
+
+def _in_dateline(span: Span) -> bool:
+    """Whether the place is a dateline's (its city or the state after it): the record contract's 'Passages'
+    says a dateline is where the story was filed, never a figure's place."""
+    text = text_of(span.doc)
+    line = text.rfind("\n", 0, span.start_char) + 1
+    m = _DATELINE_LINE.match(text, line)
+    return m is not None and span.end_char <= m.end()
 
 
 def is_known_place(text: str) -> bool:
