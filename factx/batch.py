@@ -29,6 +29,9 @@ from .errors import FactxError, InputError
 from .inputs import Document
 
 CHUNK = 8
+# True in factx's own command-line process (set by the CLI): the model may be frozen out of the garbage
+# collector there; a host application that imports factx keeps its collector as it is.
+OWN_PROCESS = False
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def process(documents: Iterable[Document], model: str, jobs: int = 1) -> Iterato
             return
     from .pipeline import load_model, run
 
-    nlp = load_model(model)
+    nlp = load_model(model, freeze=OWN_PROCESS)
     for document, result in run(nlp, documents):
         yield outcome_of(document, result)
 
@@ -84,7 +87,7 @@ def _init_worker(model: str) -> None:
     global _WORKER_NLP
     from .pipeline import load_model
 
-    _WORKER_NLP = load_model(model)
+    _WORKER_NLP = load_model(model, freeze=True)
 
 
 def _die_with_parent() -> None:

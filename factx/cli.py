@@ -331,7 +331,9 @@ class _Progress:
             self.progress = Progress(
                 SpinnerColumn(), TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("docs  {task.fields[records]} records  {task.fields[rate]} docs/s"),
-                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=False)
+                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err,
+                transient=err.is_terminal)  # a terminal's bar is cleared at the end: the table follows on a clean
+            # screen; a log file asked for progress keeps its last line
             self.task = self.progress.add_task("extract", total=total, records=0, rate="-")
 
     def __enter__(self):
@@ -552,6 +554,9 @@ def schema() -> None:
 
 def run() -> None:
     """Console-script entry point."""
+    from . import batch
+
+    batch.OWN_PROCESS = True  # factx's own process: its model may leave the garbage collector's reach
     try:
         app()
     except BrokenPipeError:

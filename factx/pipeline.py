@@ -64,9 +64,18 @@ def model_version(name: str) -> str | None:
     return version
 
 
+def load_model(name: str = DEFAULT_MODEL, *, freeze: bool = False) -> Language:
+    """The spaCy pipeline ``name`` as factx configures it (its sentence rule, lookups), loaded once per process;
+    raises ModelNotFound with the fix. ``freeze`` moves the loaded objects out of the garbage collector's
+    reach (``gc.freeze``): only for factx's own processes (the CLI, its workers), never a host application."""
+    nlp = _load_model(name)
+    if freeze:
+        gc.freeze()  # the model lives as long as the process: later collections need not walk its objects
+    return nlp
+
+
 @cache
-def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """The spaCy pipeline ``name`` with factx's sentence rule; raises ModelNotFound with the fix."""
+def _load_model(name: str) -> Language:
     try:
         module = importlib.import_module(name)
         nlp = module.load()
@@ -82,7 +91,6 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("factx_line_breaks", before="parser")
     elif "factx_line_breaks" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("factx_line_breaks", first=True)
-    gc.freeze()  # the model lives as long as the process: later collections need not walk its objects
     return nlp
 
 

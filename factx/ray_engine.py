@@ -81,7 +81,7 @@ class _Extractor:
     def __init__(self, model: str, done: frozenset = frozenset()):
         from .pipeline import load_model
 
-        self.nlp = load_model(model)
+        self.nlp = load_model(model, freeze=True)
         self.done = done  # (id, hash) of documents already in a resumed output: not extracted again
 
     def __call__(self, batch: dict) -> dict:

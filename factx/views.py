@@ -10,15 +10,41 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .writers import records_table
+
 KIND_STYLES = {"count": "bold cyan", "money": "bold green", "percent": "bold magenta", "measure": "bold yellow",
                "duration": "bold blue", "age": "bold red", "other": "bold white"}  # factx report uses the same
 
 
-def _value(figure: dict) -> str:
-    value = figure["value"] if figure["value"] is not None else f"{figure['low']:g}–{figure['high']:g}"
-    if isinstance(value, float):
-        value = f"{value:g}"
-    return f"{figure['mod'].replace('_', ' ')} {value}" if figure["mod"] else str(value)
+_MOD_WORDS = {"approx": "about", "less_than": "less than", "more_than": "more than", "at_most": "at most",
+              "at_least": "at least"}
+
+
+_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+
+
+def number(value: int | float | None) -> str:
+    """12500000 -> '12.5 million', 4300 -> '4,300', 0.6667 -> '0.6667': separators and scale words, never
+    '1e+07'."""
+    if value is None:
+        return ""
+    for size, word in _SCALES:
+        if abs(value) >= size and round(value / size, 3) == value / size:
+            return f"{value / size:,.3f}".rstrip("0").rstrip(".") + f" {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def format_value(figure: dict) -> str:
+    """A figure's value for people, the same in every view: 'more than 1,000', '10,000,000–15,000,000',
+    'about 300'."""
+    if figure["value"] is not None or figure["low"] == figure["high"]:
+        value = number(figure["value"] if figure["value"] is not None else figure["low"])
+    else:
+        value = f"{number(figure['low'])}\u2013{number(figure['high'])}"
+    return f"{_MOD_WORDS.get(figure['mod'], figure['mod'])} {value}" if figure["mod"] else value
+
 
 
 def _when(record: dict) -> str:
@@ -39,17 +65,21 @@ def article_view(doc_id: str, text: str, records: list[dict]) -> Group:
         body.append(f"[{n}]", style="dim")
         cursor = fig["end"]
     body.append(text[cursor:])
-    table = Table(title=f"{len(records)} figures", title_justify="left", header_style="bold")
-    for column in ("#", "figure", "value", "unit", "who", "when", "where", "claim"):
-        table.add_column(column, overflow="fold")
-    for n, r in enumerate(records, 1):
-        table.add_row(str(n), Text(r["figure"]["text"], style=KIND_STYLES.get(r["figure"]["kind"], "")),
-                      _value(r["figure"]), r["figure"]["unit"] or "", (r["who"] or {}).get("name", ""), _when(r),
-                      (r["where"] or {}).get("text", ""), r.get("claim") or "")
+    table = records_table(records, numbered=True, title=f"{len(records)} figures")
     legend = Text("  ".join(f"{kind}" for kind in KIND_STYLES), style="dim")
     for kind, style in KIND_STYLES.items():
         legend.highlight_words([kind], style=style)
     return Group(Panel(body, title=doc_id, title_align="left"), legend, table, provenance_view(records))
+
+
+def _fitted(renderable, console: Console):
+    """Tables of a view shrunk to the console's width (cut with ellipses, never wrapped inside a word)."""
+    from .writers import fit
+
+    for part in getattr(renderable, "renderables", [renderable]):
+        if isinstance(part, Table):
+            fit(part, console.width)
+    return renderable
 
 
 def found_by(record: dict, key: str) -> str:
@@ -67,9 +97,9 @@ def _shorten(text: str, width: int = 90) -> str:
 
 def provenance_view(records: list[dict]) -> Table:
     """How each figure's who, when and where were found, so a fact-checker sees which fields to double-check."""
-    table = Table(title="how each field was found", title_justify="left", header_style="bold")
+    table = Table(title="how each field was found", title_justify="left", header_style="bold", pad_edge=False)
     for column in ("#", "who", "when", "where"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="ellipsis", no_wrap=True, ratio=None if column == "#" else 2)
     for n, r in enumerate(records, 1):
         found = [found_by(r, key) for key in ("who", "when", "where")]
         if any(found):
@@ -89,9 +119,8 @@ def conflicts_view(claims: list[dict]) -> Group:
         for column in ("doc", "who", "figure", "range"):
             table.add_column(column, overflow="fold")
         for f in claim["figures"]:
-            span = f"{f['low']:g}" if f["low"] == f["high"] else f"{f['low']:g}–{f['high']:g}"
             table.add_row(f["doc"], f["who"] or "(unattributed)", f["figure"],
-                          f"{f['mod'].replace('_', ' ')} {span}" if f["mod"] else span)
+                          format_value({"value": None, "low": f["low"], "high": f["high"], "mod": f["mod"]}))
         parts.append(table)
     if not parts:
         parts.append(Text("no claim with two or more sources or values"))
@@ -100,4 +129,4 @@ def conflicts_view(claims: list[dict]) -> Group:
 
 def render(renderable, out, console: Console | None = None) -> None:
     console = console or Console(file=out, highlight=False, soft_wrap=False)
-    console.print(renderable)
+    console.print(_fitted(renderable, console))

@@ -93,3 +93,14 @@ def test_dev_documents_match_extract(extract, own_line_breaks):
             differing += [(article["id"], r["figure"]["text"]) for r in expected if r not in got]
     assert differing == KNOWN_DIFFERENCES
     assert len(differing) / total <= 0.02  # 7 of 467 records
+
+
+def test_importing_factx_leaves_the_host_s_garbage_collector_alone():
+    """gc.freeze() is for factx's own processes (the CLI, its workers), never an application importing factx."""
+    import subprocess
+    import sys
+
+    code = ("import gc, factx; factx.extract('Police said 12 people were hurt.'); "
+            "print(gc.get_freeze_count())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"
