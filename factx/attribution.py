@@ -20,7 +20,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from .figures import INDEX_NAME
+from .lexicon import INDEX_NAME
 from .records import WhoDict
 from .resources import load
 from .spans import (entities, entities_in, entity_at, lemma, planned_quotes, sentence_before, sentences_between,

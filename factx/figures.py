@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
+from .lexicon import INDEX_NAME, MEASURES, TIME_UNITS, is_known_place
 from .numbers import DENOMINATORS, SCALES, SHORT_SCALES, TENS_WORDS, UNIT_WORDS, parse_number, scale_factor, tidy
 from .resources import alternation, load
 from .spans import entities_in, lemma, planned_windows, text_of
@@ -24,8 +25,6 @@ _CURRENCIES = load("currencies")
 _QUALIFIERS = load("qualifiers")
 _UNITS = load("units")
 _CUES = load("cues")
-MEASURES: dict[str, str] = _UNITS["measure"]
-TIME_UNITS: dict[str, str] = _UNITS["time"]
 # A unit of measure written after the number ('300 Hz', '1520 sq m', 'minus-130 degrees Fahrenheit').
 _MEASURE_AFTER_RE = re.compile(r"(?:[^\S\r\n]+)(?P<unit>" + alternation(MEASURES) + r")(?![A-Za-z0-9])")
 CHANGE_VERBS = frozenset(_CUES["change_verbs"])
@@ -451,7 +450,6 @@ def _after_a_name(doc: Doc, fig: Figure) -> bool:
         return False
     if name.ent_type_ == "PERSON":
         return True
-    from .places import is_known_place  # places reads this module's units: imported here, not at the top
     # 'Maddon, 66, has used ...': a surname the model took for a place, with the number in apposition
     return name.pos_ == "PROPN" and span[-1].dep_ == "appos" and name.ent_type_ in ("GPE", "ORG", "") \
         and not is_known_place(name.text)
@@ -929,8 +927,6 @@ def _clause_subject(fig: Figure) -> Token | None:
     return subject
 
 
-# A stock index as a clause's subject: its bare levels and moves are points ('the Nasdaq fell 44.13 to 2138.14').
-INDEX_NAME = re.compile(r"\b(?:%s)(?![\w&])" % "|".join(re.escape(n) for n in _UNITS["index_names"]))
 
 
 def _index_points(figures: list[Figure]) -> None:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .attribution import CUE_VERBS
-from .figures import MEASURES, Figure
+from .figures import Figure
+from .lexicon import CUE_VERBS, MEASURES
 from .resources import load
 from .spans import entity_at, lemma
 

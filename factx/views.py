@@ -5,12 +5,12 @@ Rich drops colour by itself when the output is not a terminal or NO_COLOR is set
 """
 from __future__ import annotations
 
+import io
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
-
-from .writers import records_table
 
 KIND_STYLES = {"count": "bold cyan", "money": "bold green", "percent": "bold magenta", "measure": "bold yellow",
                "duration": "bold blue", "age": "bold red", "other": "bold white"}  # factx report uses the same
@@ -47,11 +47,43 @@ def format_value(figure: dict) -> str:
 
 
 
-def _when(record: dict) -> str:
-    when = record["when"]
-    if not when:
-        return ""
-    return f"{when['text']} ({when['value']})" if when["value"] else when["text"]
+_RATIOS = {"#": 0, "doc": 2, "figure": 2, "value": 2, "unit": 1, "who": 2, "when": 2, "where": 1, "claim": 0}
+
+
+def records_table(records: list[dict], *, numbered: bool = False, title: str | None = None) -> Table:
+    """The records for people (``factx extract``'s table, ``factx show``'s with numbers and claims): one line a
+    record at any width. Numbers and names are cut with an ellipsis, never wrapped inside a word or a number;
+    one document's name goes in the title, not in a column."""
+    docs = list(dict.fromkeys(r["doc"] for r in records))
+    single = len(docs) <= 1
+    table = Table(header_style="bold", title=title or (docs[0] if len(docs) == 1 else None), title_justify="left",
+                  pad_edge=False)
+    columns = (["#"] if numbered else []) + ([] if single else ["doc"]) + \
+        ["figure", "value", "unit", "who", "when", "where"] + (["claim"] if numbered else [])
+    for column in columns:
+        table.add_column(column, overflow="ellipsis", no_wrap=True, ratio=_RATIOS[column] or None,
+                         min_width={"figure": 4, "value": 5}.get(column, 2 if column in ("#", "claim") else 3))
+    for n, r in enumerate(records, 1):
+        fig, when = r["figure"], r["when"]
+        cells = ([str(n)] if numbered else []) + ([] if single else [_short_doc(r["doc"])])
+        cells += [Text(fig["text"], style=KIND_STYLES.get(fig["kind"], "")) if numbered else fig["text"],
+                  format_value(fig), fig["unit"] or "", (r["who"] or {}).get("name", ""),
+                  f"{when['text']} ({when['value']})" if when and when["value"] else (when or {}).get("text", ""),
+                  (r["where"] or {}).get("text", "")] + ([r.get("claim") or ""] if numbered else [])
+        table.add_row(*cells)
+    return table
+
+
+def fit(table: Table, width: int) -> Table:
+    """Shrink ``table`` to ``width`` columns when it is wider (Rich's measure() clamps to its console's width)."""
+    natural = Console(file=io.StringIO(), width=100_000).measure(table).maximum
+    table.expand = natural > width
+    return table
+
+
+def _short_doc(doc: str) -> str:
+    """A document's name as short as it stays readable: a path's file name ('a/b/wikinews-8983.txt' -> the name)."""
+    return doc.rsplit("/", 1)[-1]
 
 
 def article_view(doc_id: str, text: str, records: list[dict]) -> Group:
@@ -74,8 +106,6 @@ def article_view(doc_id: str, text: str, records: list[dict]) -> Group:
 
 def _fitted(renderable, console: Console):
     """Tables of a view shrunk to the console's width (cut with ellipses, never wrapped inside a word)."""
-    from .writers import fit
-
     for part in getattr(renderable, "renderables", [renderable]):
         if isinstance(part, Table):
             fit(part, console.width)

@@ -8,8 +8,6 @@ from typing import IO
 
 import orjson
 from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 CSV_COLUMNS = [
     "doc", "figure_text", "figure_start", "figure_end", "figure_value", "figure_low", "figure_high", "figure_mod",
@@ -126,50 +124,11 @@ class TableWriter(Writer):
         isatty = getattr(self.out, "isatty", lambda: False)()
         console = Console(file=buffer, width=shutil.get_terminal_size((120, 24)).columns, force_terminal=isatty,
                           highlight=False)
+        from .views import fit, records_table
+
         console.print(fit(records_table(self.records), console.width))  # the count is the summary, on stderr
         self.out.write(buffer.getvalue().encode("utf-8"))
         super().close()
-
-
-_RATIOS = {"#": 0, "doc": 2, "figure": 2, "value": 2, "unit": 1, "who": 2, "when": 2, "where": 1, "claim": 0}
-
-
-def records_table(records: list[dict], *, numbered: bool = False, title: str | None = None) -> Table:
-    """The records for people (``factx extract``'s table, ``factx show``'s with numbers and claims): one line a
-    record at any width. Numbers and names are cut with an ellipsis, never wrapped inside a word or a number;
-    one document's name goes in the title, not in a column."""
-    from .views import KIND_STYLES, format_value
-
-    docs = list(dict.fromkeys(r["doc"] for r in records))
-    single = len(docs) <= 1
-    table = Table(header_style="bold", title=title or (docs[0] if len(docs) == 1 else None), title_justify="left",
-                  pad_edge=False)
-    columns = (["#"] if numbered else []) + ([] if single else ["doc"]) + \
-        ["figure", "value", "unit", "who", "when", "where"] + (["claim"] if numbered else [])
-    for column in columns:
-        table.add_column(column, overflow="ellipsis", no_wrap=True, ratio=_RATIOS[column] or None,
-                         min_width={"figure": 4, "value": 5}.get(column, 2 if column in ("#", "claim") else 3))
-    for n, r in enumerate(records, 1):
-        fig, when = r["figure"], r["when"]
-        cells = ([str(n)] if numbered else []) + ([] if single else [_short_doc(r["doc"])])
-        cells += [Text(fig["text"], style=KIND_STYLES.get(fig["kind"], "")) if numbered else fig["text"],
-                  format_value(fig), fig["unit"] or "", (r["who"] or {}).get("name", ""),
-                  f"{when['text']} ({when['value']})" if when and when["value"] else (when or {}).get("text", ""),
-                  (r["where"] or {}).get("text", "")] + ([r.get("claim") or ""] if numbered else [])
-        table.add_row(*cells)
-    return table
-
-
-def fit(table: Table, width: int) -> Table:
-    """Shrink ``table`` to ``width`` columns when it is wider (Rich's measure() clamps to its console's width)."""
-    natural = Console(file=io.StringIO(), width=100_000).measure(table).maximum
-    table.expand = natural > width
-    return table
-
-
-def _short_doc(doc: str) -> str:
-    """A document's name as short as it stays readable: a path's file name ('a/b/wikinews-8983.txt' -> the name)."""
-    return doc.rsplit("/", 1)[-1]
 
 
 WRITERS = {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "table": TableWriter}
