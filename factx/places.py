@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .lexicon import (CUE_VERBS as _CUE_VERBS, DEMONYMS, MEASURES, POLLSTERS as _POLLSTERS, RANK_ACTOR,
-                      RANK_CONTINENT, RANK_COUNTRY, RANK_DESCRIPTOR, RANK_LOCAL, RANK_NATIONALITY, RANK_REGION,
+                      RANK_COUNTRY, RANK_DESCRIPTOR, RANK_LOCAL, RANK_NATIONALITY, RANK_REGION,
                       gazetteer, is_known_place)
 from .records import WhereDict
 from .resources import load

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "factx"
-SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.glob("*.py"))
+SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sorted(PACKAGE.rglob("*.py")))
 LISTS = [(path.stem, key) for path in sorted((PACKAGE / "data").glob("*.json"))
          for key in json.loads(path.read_text(encoding="utf-8")) if key != "_comment"]
 
