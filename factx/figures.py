@@ -585,9 +585,7 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
 # 'Of 2,140 ballots, 1372 went ...': a part of a counted whole just named
 _PARTITIVE_BEFORE_RE = re.compile(rf"\b[Oo]f{WS}+[\d,.]+{WS}+[a-z]+,{WS}*\Z")
 # Words before a number that make it a year: 'in 1998', 'since 2004', 'the 2020 elections', 'AD 1500'
-_YEAR_CONTEXT_BEFORE = frozenset({"in", "since", "by", "of", "from", "until", "till", "before", "after", "during",
-                                  "circa", "c.", "ad", "the", "this", "that", "its", "their", "his", "her", "'s",
-                                  "year", "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall"})
+_YEAR_CONTEXT_BEFORE = frozenset(load("words")["year_context_before"])
 
 
 def _counts_like_a_year(doc: Doc, fig: Figure) -> bool:
@@ -616,13 +614,12 @@ def _leads_time_phrase(span: Span, ent: Span) -> bool:
     return span.start == ent.start and nxt is not None and nxt.i < ent.end and nxt.lower_ in _TIME_PHRASE_OPENERS
 
 
-_TIME_PHRASE_OPENERS = {"a", "an", "the", "this", "last", "next", "that", "each", "every", "per"}
+_TIME_PHRASE_OPENERS = frozenset(load("words")["time_phrase_openers"])
 # '11,188.23', '2,500': a number grouped in thousands, or with two or more decimals, is no calendar date.
 # Never a date, whatever the model tagged: thousands separators, two decimals, five or more digits, or four
 # that cannot be a year ('fell 0.4 per cent to 13176', 'down 0.1 per cent at 5884')
 # Nouns a number after them names one of a series ('game seven', 'round two', 'chapter 11')
-_ORDINAL_NOUNS = frozenset({"game", "round", "stage", "chapter", "phase", "level", "episode", "season", "act",
-                            "part", "volume", "leg", "heat", "match", "race"})
+_ORDINAL_NOUNS = frozenset(load("words")["series_nouns"])
 _NEVER_A_DATE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2,}|\d{5,}(?:\.\d+)?|[3-9]\d{3}(?:\.\d+)?")
 
 

@@ -39,7 +39,7 @@ _CLIMB_DEPS = {"dobj", "attr", "pobj", "prep", "npadvmod", "acomp", "oprd", "adv
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod"}
 _PHRASE_LEFT = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "advmod", "punct"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_RELATIVES = {"that", "which", "who", "whom"}
+_RELATIVES = frozenset(load("words")["relative_pronouns"])
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def _head_of(fig: Figure) -> Token:
     return root
 
 
-_PERCENT_WORDS = {"percent", "%", "pc", "cent", "percentage"}
+_PERCENT_WORDS = frozenset(load("words")["percent_words"])
 
 
 def _is_unit(fig: Figure, tok: Token) -> bool:
@@ -192,7 +192,7 @@ def read(fig: Figure, others: set[int], before: Figure | None = None) -> Reading
     return Reading(what, subject, _whole(fig, head, others, before))
 
 
-_PARTITIVE_DETS = {"the", "those", "these", "them", "us", "its", "their", "his", "her", "our", "whom", "which"}
+_PARTITIVE_DETS = frozenset(load("words")["partitive_determiners"])
 
 
 def _whole(fig: Figure, head: Token, others: set[int], before: Figure | None) -> tuple[int, int] | None:
@@ -302,7 +302,7 @@ def _what(fig: Figure, head: Token, measured: Token | None, verb: Token | None, 
     return _predicate(fig)
 
 
-_FILLERS = {"more", "additional", "other", "further", "extra", "new", "others", "so", "far"}
+_FILLERS = frozenset(load("words")["figure_fillers"])
 
 
 def _predicate(fig: Figure) -> str | None:

@@ -26,8 +26,7 @@ from .resources import load
 _CUES = load("cues")
 _DATA_WORDS = frozenset(_CUES["data_nouns"]) | frozenset(load("claims")["sample_nouns"]) | {"results"}
 _SAMPLE_WORDS = frozenset(load("claims")["sample_nouns"])
-_DESCRIPTION_WORDS = frozenset({"the", "this", "that", "these", "those", "same", "new", "latest", "earlier", "recent",
-                                "its", "their", "his", "her", "official", "government", "monthly", "weekly", "annual"})
+_DESCRIPTION_WORDS = frozenset(load("words")["data_description_words"])
 _POLLSTERS = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in _CUES["pollsters"]))
 _FINDING_RE = re.compile(r"(?i)\b(?:%s)\b|%%" % "|".join(re.escape(w) for w in _CUES["finding_words"]))
 _WORD_RE = re.compile(r"[a-z]+")
@@ -106,9 +105,7 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
 _NAMED_POLL_RE = re.compile(r"(?P<owner>(?:[A-Z][\w.'&/-]*(?:[ \u00a0](?:of|for|and|the|de))?[ \u00a0-]){0,5}"
                             r"[A-Z][\w.'&/-]*)[ \u00a0]+"
                             r"(?P<noun>[Pp]oll|[Ss]urvey|[Pp]olling|[Tt]racking[ \u00a0][Pp]oll)\b")
-_NOT_OWNERS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "New", "Latest", "Recent", "Same",
-                         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "National",
-                         "Statewide", "Exit", "Another", "Our", "One"})
+_NOT_OWNERS = frozenset(load("words")["not_poll_owners"])
 
 
 def _named_polls(text: str, records: list[RecordDict], sentences: list[tuple[int, int]]) -> list:

@@ -28,11 +28,10 @@ _LOCAL_WORDS = frozenset(load("places")["local_words"])
 _NATIONALITY_PLACE_HEADS = frozenset(load("places")["nationality_place_heads"])
 _PLACE_NOUNS = {"region", "area", "market", "markets", "economy", "front", "border", "coast", "city", "state",
                 "country", "capital", "province", "county"} | _NATIONALITY_PLACE_HEADS
-_LOCATIVE = {"in", "at", "to", "near", "into", "across", "throughout", "on", "inside", "outside", "within", "around",
-             "towards", "toward", "from"}
+_LOCATIVE = frozenset(load("words")["locative_prepositions"])
 
 # Prepositions that take places but seldom people or firms ('emails from Clinton', 'a deal with Apple').
-_PLACE_ONLY_PREPOSITIONS = {"in", "near", "outside", "inside", "across", "throughout"}
+_PLACE_ONLY_PREPOSITIONS = frozenset(load("words")["place_only_prepositions"])
 
 
 @dataclass(frozen=True)

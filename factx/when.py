@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from . import dates
 from .figures import Figure, FigureIndex
 from .records import WhenDict
+from .resources import load
 from .spans import entities_in, text_of
 
 _DURATION_RE = re.compile(
@@ -171,7 +172,7 @@ def time_mentions(doc: Doc, sent: Span) -> list[Span]:
     return [span for span in merged if not _AGE_BEFORE.search(text[max(0, span.start_char - 24):span.start_char])]
 
 
-_TIME_DETERMINERS = {"this", "last", "next", "that", "early", "late", "mid"}
+_TIME_DETERMINERS = frozenset(load("words")["time_determiners"])
 
 
 def _with_determiner(doc: Doc, ent: Span) -> Span:

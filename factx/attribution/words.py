@@ -29,7 +29,7 @@ DATA_VERBS = frozenset(CUES["data_verbs"])
 SAMPLE_NOUNS = frozenset(load("claims")["sample_nouns"])  # polls and surveys
 CLAUSE_DEPS = {"ccomp", "parataxis", "advcl", "conj", "xcomp"}
 REPORTED_DEPS = {"ccomp", "parataxis"}  # what a clause verb reports ("found that ..."), not "maintained ..., helping"
-CONTRAST_MARKS = {"while", "whereas", "although", "though", "whilst"}
+CONTRAST_MARKS = frozenset(load("words")["contrast_marks"])
 CLAUSE_BOUNDARY_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "appos"}
 PERSON_WORDS = frozenset(CUES["person_descriptions"])
 ORG_WORDS = frozenset(CUES["org_descriptions"])
@@ -44,4 +44,4 @@ DEFINED_ACRONYM = re.compile(
     r"[ \u00a0]*\([ \u00a0]*(?P<acronym>[A-Z][A-Za-z.&]{1,9})[ \u00a0]*\)")
 # Two or three capitalised words after a lower-case word or a comma: a person's full name, probably.
 FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:[ \u00a0][A-Z]\.)?(?:[ \u00a0][A-Z][a-z]+){1,2}(?=[ ,.])")
-CONNECTORS = {"of", "for", "the", "and", "&", "on", "in", "de"}
+CONNECTORS = frozenset(load("words")["name_connectors"])
