@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
-from .lexicon import INDEX_NAME, MEASURES, TIME_UNITS, is_known_place
+from .lexicon import CUE_VERBS, INDEX_NAME, MEASURES, TIME_UNITS, is_known_place
 from .numbers import DENOMINATORS, SCALES, SHORT_SCALES, TENS_WORDS, UNIT_WORDS, parse_number, scale_factor, tidy
 from .resources import alternation, load
 from .spans import entities_in, lemma, planned_windows, text_of
@@ -28,7 +28,6 @@ _CUES = load("cues")
 # A unit of measure written after the number ('300 Hz', '1520 sq m', 'minus-130 degrees Fahrenheit').
 _MEASURE_AFTER_RE = re.compile(r"(?:[^\S\r\n]+)(?P<unit>" + alternation(MEASURES) + r")(?![A-Za-z0-9])")
 CHANGE_VERBS = frozenset(_CUES["change_verbs"])
-_REPORTING_VERBS = frozenset(_CUES["verbs"])
 MONTHS = tuple(dates.MONTHS)  # month names and their abbreviations
 
 WS = r"[^\S\r\n]"
@@ -337,7 +336,10 @@ def scan_ranges(doc: Doc) -> list[tuple[int, int]]:
 
 
 def find_figures(doc: Doc) -> list[Figure]:
-    """Every figure of the document, ordered by offset."""
+    """Every figure of the document, ordered by offset. The steps, in order: scan the raw text, merge ranges,
+    mark durations and ages, add vague magnitudes and multiples, rule out what is no figure (and what a name
+    verdict covers), read each figure's qualifier and unit, then the passes over the whole document that
+    ``DOCUMENT_PASSES`` lists in their order."""
     text = text_of(doc)
     raws = []
     for start, end in scan_ranges(doc):
@@ -358,14 +360,8 @@ def find_figures(doc: Doc) -> list[Figure]:
     for fig in kept:
         _apply_qualifier(text, fig)
         _read_context(doc, fig)
-    _share_percent(text, kept)
-    _share_change_unit(text, kept)
-    _fill_elided_units(kept)
-    _casualty_counts(kept)
-    _index_points(kept)
-    _number_of(kept)
-    for fig in kept:
-        _verb_qualifier(fig)
+    for document_pass in DOCUMENT_PASSES:
+        document_pass(text, kept)
     return kept
 
 
@@ -521,7 +517,7 @@ def _counts_one(doc: Doc, fig: Figure) -> bool:
     if not (one.dep_ == "nummod" and one.head.i == noun.i and noun.pos_ == "NOUN"):
         return False
     # 'one official said', 'according to one report': 'one' picks out a source, it counts nothing
-    reports = noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun.head) in _REPORTING_VERBS
+    reports = noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun.head) in CUE_VERBS
     according = noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according"
     return not (reports or according)
 
@@ -862,6 +858,11 @@ def _share_change_unit(text: str, figures: list[Figure]) -> None:
 _PASSING_VERBS = frozenset(_CUES["passing_verbs"])
 
 
+def _verb_qualifiers(text: str, figures: list[Figure]) -> None:
+    for fig in figures:
+        _verb_qualifier(fig)
+
+
 def _verb_qualifier(fig: Figure) -> None:
     """A figure with no qualifier of its own that a passing verb takes as object is more_than it."""
     if fig.mod is not None or not fig.tokens:
@@ -873,7 +874,7 @@ def _verb_qualifier(fig: Figure) -> None:
         fig.mod = "more_than"
 
 
-def _fill_elided_units(figures: list[Figure]) -> None:
+def _fill_elided_units(text: str, figures: list[Figure]) -> None:
     """'4,000 soldiers, out of 12,000 deployed': the second figure counts soldiers too."""
     for i, fig in enumerate(figures):
         if fig.unit is not None or fig.kind != "other" or not fig.tokens or (
@@ -891,7 +892,7 @@ def _fill_elided_units(figures: list[Figure]) -> None:
 _CASUALTY_WORDS = frozenset(_UNITS["casualty_words"])
 
 
-def _casualty_counts(figures: list[Figure]) -> None:
+def _casualty_counts(text: str, figures: list[Figure]) -> None:
     """A toll is a count of people: 'Five dead after ...', 'At least 7 killed', 'The toll rose to 41'. A bare
     figure with no unit counts people when a casualty word follows it, governs it, or is its clause's subject."""
     for fig in figures:
@@ -926,7 +927,7 @@ def _clause_subject(fig: Figure) -> Token | None:
 
 
 
-def _index_points(figures: list[Figure]) -> None:
+def _index_points(text: str, figures: list[Figure]) -> None:
     """A figure with no unit, or a 'mark'/'level' for its noun, whose clause is about a stock index counts
     points of that index."""
     for fig in figures:
@@ -942,7 +943,7 @@ def _index_points(figures: list[Figure]) -> None:
 _NUMBER_NOUNS = frozenset(_UNITS["number_nouns"])
 
 
-def _number_of(figures: list[Figure]) -> None:
+def _number_of(text: str, figures: list[Figure]) -> None:
     """'The number of people claiming benefits rose 15,000 to 444,000': a bare figure whose clause is about
     'the number of X' counts X."""
     for fig in figures:
@@ -975,3 +976,9 @@ class FigureIndex:
     def in_sentence(self, sent: Span) -> list[tuple[int, int]]:
         return self.spans[bisect.bisect_left(self.starts, sent.start_char):bisect.bisect_left(self.starts,
                                                                                                  sent.end_char)]
+
+
+# The passes over a document's kept figures, in the order they run: each may read what the ones before it set
+# (a share's percent before a change's unit, a borrowed unit before a toll's, units before index points).
+DOCUMENT_PASSES = (_share_percent, _share_change_unit, _fill_elided_units, _casualty_counts, _index_points,
+                   _number_of, _verb_qualifiers)

@@ -27,7 +27,7 @@ from .resources import load
 from .spans import entity_at, lemma
 
 _WORDS = load("measured")
-CHANGE_VERBS = frozenset(_WORDS["change_verbs"])  # lemmas: 'rose 3%' is a change, 'rose to 17%' a level
+CHANGE_LEMMAS = frozenset(_WORDS["change_lemmas"])  # lemmas: 'rose 3%' is a change, 'rose to 17%' a level
 LEVEL_VERBS = frozenset(_WORDS["level_verbs"])  # lemmas that only link a subject to its amount
 LIGHT_NOUNS = frozenset(_WORDS["light_nouns"])  # 'a total of 677', 'a list of 789': no measured thing
 LEAD_VERBS = frozenset(_WORDS["lead_verbs"])  # 'Clinton leads Trump 43 to 41'
@@ -288,7 +288,7 @@ def _what(fig: Figure, head: Token, measured: Token | None, verb: Token | None, 
     if verb is not None:
         verb_lemma = lemma(verb)
         level = any(t.dep_ == "prep" and t.lower_ in ("to", "from", "at") for t in path) or verb_lemma in LEVEL_VERBS
-        if level and (verb_lemma in CHANGE_VERBS or verb_lemma in LEVEL_VERBS):
+        if level and (verb_lemma in CHANGE_LEMMAS or verb_lemma in LEVEL_VERBS):
             own = {t.i for t in fig.tokens} | {head.i}
             changed = next((c for c in verb.children if c.dep_ == "dobj" and c not in path and c.i not in own),
                            None) if fig.kind != "measure" else None
