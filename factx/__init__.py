@@ -13,6 +13,11 @@ __version__ = "1.0.0"
 __all__ = ["Record", "Outcome", "extract", "extract_many", "run", "__version__"]
 
 
+def __dir__() -> list[str]:
+    """The API, not the modules and names it is built with: dir(factx) and tab completion show what to use."""
+    return sorted(__all__)
+
+
 def __getattr__(name: str):
     """``run``, ``extract_many`` and ``Outcome`` come from the engine, imported when first asked for."""
     if name in ("run", "extract_many", "Outcome"):

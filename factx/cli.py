@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import typing
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, List, Optional
@@ -14,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 from .errors import FactxError, InputError
@@ -48,6 +50,19 @@ class _Commands(TyperGroup):
         sys.exit(code)
 
 
+class _Command(TyperCommand):
+    """A factx command: its usage line reads 'factx extract [OPTIONS] INPUT...', not '{INPUT}...'."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = (param.metavar or param.name).upper()
+                name += "..." if param.nargs != 1 else ""
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+
 def _usage_message(exc: UsageError) -> str:
     """'--doc-date: 'x' is not a date; ...': the option first, then what is wrong with it."""
     if isinstance(exc, typer.BadParameter):
@@ -55,9 +70,30 @@ def _usage_message(exc: UsageError) -> str:
         if isinstance(hint, (list, tuple)):
             hint = hint[0]
         if type(exc).__name__ == "MissingParameter" and exc.param is not None:
-            return f"missing {getattr(exc.param, 'metavar', None) or exc.param.name.upper()}"
-        return f"{hint.strip(chr(39))}: {exc.message}" if hint else exc.message
+            name = getattr(exc.param, "metavar", None) or exc.param.name.upper()
+            return f"missing {name}..." if getattr(exc.param, "nargs", 1) != 1 else f"missing {name}"
+        message = _in_our_words(exc.message)
+        return f"{hint.strip(chr(39))}: {message}" if hint else message
     return exc.format_message()
+
+
+# The validation library's phrasings, as factx says them ('Value error, ...', 'Input should be ...')
+_PHRASES = [
+    (re.compile(r"^Value error, '(?P<value>[^']*)' is not one of (?P<choices>.+?)\.?$"),
+     lambda m: f"'{m['value']}' is not one of the choices; choose one of {m['choices'].replace(chr(39), '')}"),
+    (re.compile(r"^Input should be greater than or equal to (?P<n>-?\d+)$"), lambda m: f"must be {m['n']} or more"),
+    (re.compile(r"^Input should be less than or equal to (?P<n>-?\d+)$"), lambda m: f"must be {m['n']} or less"),
+    (re.compile(r"^Input should be a valid integer.*$"), lambda m: "must be a whole number, e.g. 4"),
+    (re.compile(r"^Input should be a valid number.*$"), lambda m: "must be a number"),
+]
+
+
+def _in_our_words(message: str) -> str:
+    for pattern, say in _PHRASES:
+        m = pattern.match(message)
+        if m:
+            return say(m)
+    return message
 
 
 app = typer.Typer(
@@ -65,11 +101,12 @@ app = typer.Typer(
     cls=_Commands,
     rich_markup_mode=None,  # Click's plain help: wraps at any width, keeps '[ray]', no '<bool>' metavars
     help="Who reported what figure, when and where: structured records from English news text.",
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish and PowerShell
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True, **({"color_system": None} if os.environ.get("NO_COLOR") else {}))
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -190,9 +227,9 @@ def _error(message: str) -> None:
     err.print(f"[red]error[/red]: {escape(message)}", markup=True, highlight=False)
 
 
-@app.command()
+@app.command(cls=_Command)
 def extract(
-    inputs: List[str] = typer.Argument(..., metavar="INPUT...",
+    inputs: List[str] = typer.Argument(..., metavar="INPUT",
                                        help="Text files, folders (walked recursively), '-' for stdin, or .jsonl files of articles."),
     doc_date: DocDateOption = None,
     output_format: Format = typer.Option(Format.auto, "--format", "-f",
@@ -240,6 +277,9 @@ def extract(
 
     options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
                            doc_date=_parse_date(doc_date))
+    if engine is not Engine.ray and (address is not None or workers):
+        raise typer.BadParameter("only with --engine ray; add --engine ray, or use --jobs N for worker processes "
+                                 "on this machine", param_hint="--address" if address is not None else "--workers")
     output = _stdout_if_dash(output)
     _refuse_overwriting_inputs(inputs, options, output=output, errors=errors)
     fmt = _output_format(output_format, output)
@@ -254,7 +294,11 @@ def extract(
     except FactxError as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE)
-    job = Extraction(inputs, WRITERS[fmt], output=output, resumable=output is not None and fmt == "jsonl",
+    # NO_COLOR asks for no escape codes: the bar redraws with them, so it then shows only when asked for
+    show_progress = progress if progress is not None else (not quiet and err.is_terminal and not os.environ.get("NO_COLOR"))
+    bar = _Progress(show_progress, count_documents(inputs, options) if show_progress else None)
+    writer_for = WRITERS[fmt] if fmt != "table" else functools.partial(WRITERS[fmt], before_print=bar.stop)
+    job = Extraction(inputs, writer_for, output=output, resumable=output is not None and fmt == "jsonl",
                      resume=resume, errors=errors, model=model, jobs=jobs, engine=engine.value, options=options,
                      kinds={k.value for k in kinds} if kinds else None, address=address, workers=workers,
                      stdout=sys.stdout.buffer)
@@ -269,8 +313,6 @@ def extract(
     if job.lost and not quiet:
         _warn(f"{output}: {job.lost} of the documents listed in {job.output_state.manifest_path.name} are missing "
               "or changed in it (cut short, or restored from an older copy?); they are extracted again")
-    show_progress = progress if progress is not None else (not quiet and err.is_terminal)
-    bar = _Progress(show_progress, count_documents(inputs, options) if show_progress else None)
     try:
         with bar:
             counts = job.execute(_Reporter(bar), quiet)
@@ -342,8 +384,13 @@ class _Progress:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """End the display (a terminal's is erased); later calls do nothing."""
         if self.enabled:
             self.progress.stop()
+            self.enabled = False
 
     def advance(self, records: int) -> None:
         if not self.enabled:
@@ -390,7 +437,7 @@ def _collect(outcomes) -> tuple[list, int]:
     return results, failed
 
 
-@app.command()
+@app.command(cls=_Command)
 def show(
     article: str = typer.Argument(..., help="A text file, '-' for stdin, or a .jsonl file (pick the article with --id)."),
     doc_id: Optional[str] = typer.Option(None, "--id", metavar="ID", help="The id of the article inside a JSON Lines file."),
@@ -438,9 +485,9 @@ def show(
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=_Command)
 def conflicts(
-    inputs: List[str] = typer.Argument(..., metavar="INPUT...", help="The same inputs as extract, across documents too."),
+    inputs: List[str] = typer.Argument(..., metavar="INPUT", help="The same inputs as extract, across documents too."),
     doc_date: DocDateOption = None,
     output_format: Format = typer.Option(Format.auto, "--format", "-f",
                                          help="auto: tables on a terminal, JSON Lines when piped."),
@@ -486,9 +533,9 @@ def conflicts(
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=_Command)
 def report(
-    inputs: List[str] = typer.Argument(..., metavar="INPUT...", help="The same inputs as extract."),
+    inputs: List[str] = typer.Argument(..., metavar="INPUT", help="The same inputs as extract."),
     output: Path = typer.Option(Path("report.html"), "--output", "-o", metavar="FILE",
                                 help="The HTML file to write.  [default: report.html in the current folder]",
                                 show_default=False),
@@ -544,7 +591,7 @@ def report(
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema() -> None:
     """Print the JSON Schema of a record."""
     from .records import json_schema

@@ -157,6 +157,13 @@ def conflicts_view(claims: list[dict]) -> Group:
     return Group(*parts)
 
 
+def plain() -> dict:
+    """Console settings for NO_COLOR (no-color.org): no escape code at all, not even bold."""
+    import os
+
+    return {"color_system": None} if os.environ.get("NO_COLOR") else {}
+
+
 def render(renderable, out, console: Console | None = None) -> None:
-    console = console or Console(file=out, highlight=False, soft_wrap=False)
+    console = console or Console(file=out, highlight=False, soft_wrap=False, **plain())
     console.print(_fitted(renderable, console))

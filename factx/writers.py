@@ -112,9 +112,10 @@ class CsvWriter(Writer):
 class TableWriter(Writer):
     """A Rich table for people at a terminal; collected and printed at the end (colour only on a terminal)."""
 
-    def __init__(self, out: IO[bytes]):
+    def __init__(self, out: IO[bytes], before_print=None):
         super().__init__(out)
         self.records: list[dict] = []
+        self.before_print = before_print  # e.g. clear a progress display, so the table starts on a clean screen
 
     def write(self, records: list[dict]) -> None:
         self.records.extend(records)
@@ -122,10 +123,14 @@ class TableWriter(Writer):
     def close(self) -> None:
         buffer = io.StringIO()
         isatty = getattr(self.out, "isatty", lambda: False)()
+        from .views import plain
+
         console = Console(file=buffer, width=shutil.get_terminal_size((120, 24)).columns, force_terminal=isatty,
-                          highlight=False)
+                          highlight=False, **plain())
         from .views import fit, records_table
 
+        if self.before_print is not None:
+            self.before_print()
         console.print(fit(records_table(self.records), console.width))  # the count is the summary, on stderr
         self.out.write(buffer.getvalue().encode("utf-8"))
         super().close()
