@@ -81,7 +81,7 @@ def reads_as_findings(record: RecordDict) -> bool:
 def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], text: str) -> None:
     """Give each record whose sentence names no source the source its passage carries (in place), and say in
     its provenance which sentence it was carried from. ``sentences`` holds each record's sentence span."""
-    passage = _Passage()
+    passage, results = _Passage(), None
     breaks = [m.start() for m in re.finditer(r"\n", text)]
     polls = _named_polls(text, records, sentences)
     for record, sentence in zip(records, sentences):
@@ -91,13 +91,53 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
         paragraph = bisect.bisect_left(breaks, record["figure"]["start"])
         if record["who"] is not None:
             _own_source(passage, record, paragraph, sentence, text)
-            continue
-        if passage.who is None or passage.sentence == sentence:
-            continue
-        if _same_paragraph(passage, paragraph) or _findings_run_on(passage, record, paragraph):
-            record["who"] = dict(passage.who)
-            record["cue"] = passage.cue
-            record["provenance"]["who"] = OriginDict(rule="poll passage", carried_from=sentence_mention(text, *passage.sentence))
+            results = _results_opened(results, record, sentence, text)
+        elif passage.who is not None and passage.sentence != sentence and (
+                _same_paragraph(passage, paragraph) or _findings_run_on(passage, record, paragraph)):
+            _carry(record, passage.who, passage.cue, "poll passage", sentence_mention(text, *passage.sentence))
+        elif results is not None and results.sentence != sentence and _reports_results(record, results.who):
+            _carry(record, results.who, results.cue, "results passage", sentence_mention(text, *results.sentence))
+
+
+def _carry(record: RecordDict, who: dict, cue: str | None, rule: str, origin: MentionDict) -> None:
+    record["who"] = dict(who)
+    record["cue"] = cue
+    record["provenance"]["who"] = OriginDict(rule=rule, carried_from=origin)
+
+
+@dataclass(frozen=True)
+class _Results:
+    """A company that reports its results ('Norton Co. said net income rose 5% to $43 million'): the later
+    figures of its results are its own, until another source speaks."""
+
+    who: dict
+    cue: str | None
+    sentence: tuple[int, int]
+
+
+def _results_opened(results: _Results | None, record: RecordDict, sentence: tuple[int, int],
+                    text: str) -> _Results | None:
+    """The results passage after a record with a source of its own: opened by an organisation reporting money
+    or a percentage, ended by any other source."""
+    who = record["who"]
+    if who["label"] == "ORG" and record["figure"]["kind"] in _RESULT_KINDS and not is_data_source(who, record["cue"], text):
+        return _Results(who, record["cue"], sentence) if results is None or results.who["name"] != who["name"] else results
+    return results if results is not None and who["name"] == results.who["name"] else None
+
+
+def _reports_results(record: RecordDict, who: dict) -> bool:
+    """A figure of the company's results: money or a percentage whose subject is a results noun ('Sales rose 8%',
+    'Net for the nine months was $254 million') or the company itself ('Norton had net of $81.2 million')."""
+    subject = record["subject"]
+    if record["figure"]["kind"] not in _RESULT_KINDS or subject is None:
+        return False
+    words = _WORD_RE.findall(subject["text"].lower())
+    own = set(_WORD_RE.findall(who["name"].lower()))
+    return bool(words) and (words[-1] in _RESULT_NOUNS or all(w in own for w in words))
+
+
+_RESULT_KINDS = ("money", "percent")
+_RESULT_NOUNS = frozenset(load("words")["result_nouns"])
 
 
 # 'The Monmouth poll also suggests ...', 'A new AP-GfK survey': a poll named by its owner in a sentence that

@@ -75,3 +75,31 @@ def test_provenance_of_a_place_from_the_sentence_before(extract):
     first = text[:text.index(" Three")]
     assert origin(records, "Three", "where") == {
         "rule": "previous sentence", "carried_from": {"text": first, "start": 0, "end": len(first)}}
+
+
+RESULTS = ("Halden Tools Corp. said third-quarter net income rose 12% to $43 million, or 81 cents a share. "
+           "Sales rose 8% to $368 million from $340 million.")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    (RESULTS, "$368 million", "Halden Tools Corp."),
+    (RESULTS + "\n\nFor the nine months, Halden had net of $81.2 million.", "$81.2 million", "Halden Tools Corp."),
+    (RESULTS + "\n\nRevenue for the nine months rose 5% to $1.1 billion.", "$1.1 billion", "Halden Tools Corp."),
+])
+def test_a_company_s_reported_results_carry_its_source(extract, text, figure, expected):
+    assert who(extract(text), figure) == expected
+    assert figure_at(extract(text), figure)["provenance"]["who"]["rule"] == "results passage"
+
+
+@pytest.mark.parametrize("text, figure", [
+    (RESULTS + " Brenner AG shares fell 75 cents to $52.25.", "75 cents"),          # another company's
+    (RESULTS + " The dollar dropped to 102 yen.", "102 yen"),                       # the markets: no results noun
+    ("Mayor Ana Ruiz said the city spent $4 million. Sales rose 8% to $368 million.", "8%"),  # a person: no results
+])
+def test_a_results_passage_stops_at_another_company_another_matter_or_source(extract, text, figure):
+    assert who(extract(text), figure) is None
+
+
+def test_a_new_source_ends_a_results_passage(extract):
+    records = extract(RESULTS + " Analysts at Ruiz & Co. said profit would fall 3%. Sales fell 4%.")
+    assert who(records, "4%") != "Halden Tools Corp."
