@@ -66,6 +66,16 @@ def _words_of(who: dict, cue: str | None, text: str) -> set[str]:
     return set(_WORD_RE.findall(f"{who['text']} {who['name']} {cue or ''} {beside}".lower()))
 
 
+def _unresolved_description(who: dict) -> bool:
+    """'the organization', 'the group': a definite description of an organisation that named no one."""
+    words = _WORD_RE.findall(who["name"].lower())
+    return who["name"] == who["text"] and 2 <= len(words) <= 3 and words[0] in ("the", "this", "that") \
+        and words[-1] in _ORG_DESCRIPTIONS
+
+
+_ORG_DESCRIPTIONS = frozenset(_CUES["org_descriptions"])
+
+
 def describes_data(who: dict) -> bool:
     """'The figures', 'the survey', 'the same poll': a definite description of a data source, no name."""
     words = _WORD_RE.findall(who["name"].lower())
@@ -195,7 +205,8 @@ def sentence_mention(text: str, start: int, end: int) -> MentionDict:
 def _own_source(passage: _Passage, record: RecordDict, paragraph: int, sentence: tuple[int, int], text: str) -> None:
     """A figure's own source: a data source opens the passage, any other source interrupts it. A description of
     a data source ('The figures showed ...') names the source the passage is about."""
-    if describes_data(record["who"]) and passage.named is not None:
+    if passage.named is not None and (describes_data(record["who"]) or _unresolved_description(record["who"])):
+        # 'The figures showed', 'the organization said': the data source the passage is about
         record["who"] = dict(record["who"], name=passage.named["name"], label=passage.named["label"])
         record["provenance"]["who"]["rule"] += ", name resolved"
     if is_data_source(record["who"], record["cue"], text):

@@ -103,3 +103,22 @@ def test_a_results_passage_stops_at_another_company_another_matter_or_source(ext
 def test_a_new_source_ends_a_results_passage(extract):
     records = extract(RESULTS + " Analysts at Ruiz & Co. said profit would fall 3%. Sales fell 4%.")
     assert who(records, "4%") != "Halden Tools Corp."
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a description that named no one names the data source its passage is about
+    ("A Gallup poll released Monday found 48 percent approve. The organization said 41 percent disapprove.",
+     "41 percent", "Gallup"),
+    # a share as a subject answers, it does not speak: the poll does
+    ("A Gallup poll released Monday found 48 percent approve. Nine in 10 Democrats say the economy is weak.",
+     "Nine", "Gallup"),
+    # 'his campaign' is the campaign of the man just named
+    ("Bernie Sanders spoke in Iowa on Monday. His campaign said it raised $33 million.", "$33 million",
+     "Bernie Sanders campaign"),
+])
+def test_descriptions_and_shares_in_a_passage(extract, text, figure, expected):
+    assert who(extract(text), figure) == expected
+
+
+def test_a_description_with_no_passage_stays_as_written(extract):
+    assert who(extract("The organization said 41 percent of members voted."), "41 percent") == "The organization"

@@ -32,7 +32,7 @@ class Mentions:
             return None
         if subject.lower_ in ("i", "we", "you") and not self._in_quote(subject.idx):
             return None
-        if subject.lower_ in SHARE_WORDS:
+        if subject.lower_ in SHARE_WORDS or subject.like_num:  # 'Nine in 10 say ...': a share answers, no source
             return None  # '51 percent of respondents said ...': a poll's answer, not a source (the poll is)
         if lemma(verb) not in SPEECH_CUES and INDEX_NAME.search(self.doc[subject.left_edge.i:subject.i + 1].text):
             return None  # 'The Dow posted a gain of 39 points': a market index moves, it reports nothing

@@ -59,6 +59,11 @@ class Names:
         definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in span)
         described = len(content) == 1 or definite and len(content) <= 3 and all(
             t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ for t in content)  # 'The computer maker', 'the retailer'
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if low in ORG_WORDS and owner is not None and len(content) == 2:
+            person = self._last_entity(owner.idx, ("PERSON",))  # 'his campaign' -> 'Bernie Sanders campaign'
+            if person is not None:
+                return f"{person[0]} {head.text}", "ORG"
         if low in ORG_WORDS and described:
             # 'The agency' points back to the last fitting subject; bare 'Police said' names police, never the
             # FBI of the sentence before (it resolves only to a name that holds the word: 'Thames Valley Police')
