@@ -89,7 +89,7 @@ _QUALIFIER_MOD = {q.lower(): mod for mod, qs in _QUALIFIERS.items() for q in qs}
 WEB_PAGE_CLUTTER = {reason: re.compile(p) for reason, p in load("furniture")["web_page"].items()}
 FURNITURE_RE = [re.compile(p) for p in load("furniture")["patterns"]] + list(WEB_PAGE_CLUTTER.values())
 _BETWEEN_RE = re.compile(rf"(?:(?<=[^\w])|^)(?P<w>between|from){WS}+\Z", re.IGNORECASE)
-_CONNECTOR_RE = re.compile(rf"{WS}*(?:-|\u2013|\u2014|to|or|and|out{WS}+of){WS}*\Z|{WS}*(?:-|\u2013){WS}*\Z", re.IGNORECASE)
+_CONNECTOR_RE = re.compile(rf"{WS}*(?:-|\u2013|\u2014|to|or|and|out{WS}+of|in){WS}*\Z|{WS}*(?:-|\u2013){WS}*\Z", re.IGNORECASE)
 _YEAR_RE = re.compile(r"1[5-9]\d\d|20\d\d|2100")
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?,?{WS}+\Z", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(rf"\A(?:st|nd|rd|th)?,?{WS}+(?:of{WS}+)?(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
@@ -152,6 +152,19 @@ def _after_sub(text: str, start: int) -> bool:
 
 # A word of letters and digits ending right before a hyphen: the name of a model ('A320' of 'A320-200').
 _MODEL_BEFORE_RE = re.compile(r"(?<![\w.,])(?=\w*[A-Za-z])(?=\w*\d)\w+\Z")
+
+
+# 'plus or minus 3.4 points', '+/-3 points', '±3': a margin, not a negative figure
+_MARGIN_BEFORE_RE = re.compile(rf"(?:\bplus{WS}+or{WS}+|\+{WS}*/{WS}*|\u00b1{WS}*)\Z", re.IGNORECASE)
+
+
+_RATIO_AFTER_RE = re.compile(rf"{WS}+(?:in|out{WS}+of){WS}+", re.IGNORECASE)
+
+
+def _not_a_sign(text: str, start: int) -> bool:
+    """Whether the minus at ``start`` joins, not negates: a margin ('plus or minus 3.4', '+/-3') or the second
+    figure of a split written with a dash right after the first ('a 62%-32% divide', '49-41')."""
+    return bool(_MARGIN_BEFORE_RE.search(text, max(0, start - 12), start)) or start > 0 and text[start - 1] in "%"
 
 
 def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> list[_Raw]:
@@ -223,7 +236,7 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
                 continue
         scale_word = m.group("scale") or short
         scale = scale_factor(scale_word)
-        sign = -1 if m.group("sign") and start == m.start() else 1
+        sign = -1 if m.group("sign") and start == m.start() and not _not_a_sign(text, start) else 1
         percent = None
         suffix = m.group("suffix") or ""
         if m.group("times"):
@@ -528,8 +541,9 @@ def _exclusion(doc: Doc, fig: Figure) -> str | None:
     core = text[fig.num_start:fig.num_end] if not fig.is_range else text[fig.num_start:fig.first_end]
     word = not core[:1].isdecimal() and core[:1] != "."
     timed = fig.kind in ("duration", "age")
+    ratio = fig.end > fig.num_end and _RATIO_AFTER_RE.match(text, fig.num_end)  # 'one in five', 'one out of 10'
     if fig.bare and word and core.lower() in ("a", "an") or core.lower() == "one" and fig.bare and not timed \
-            and not _counts_one(doc, fig):
+            and not ratio and not _counts_one(doc, fig):
         return "pronoun"
     measured = measure_after(text, fig) is not None
     if fig.bare and not word and _YEAR_RE.fullmatch(core) and not timed and not measured \
@@ -703,7 +717,10 @@ def _range(doc: Doc, a: _Raw, b: _Raw, gap: str) -> Figure | str | None:
     connector = gap.strip().lower()
     lead = _BETWEEN_RE.search(text[max(0, a.start - 10):a.start])
     lead_word = lead.group("w").lower() if lead else None
-    if connector.startswith("out"):
+    if connector == "in" and not (2 <= b.value <= 1000 and float(b.value).is_integer() and 0 < a.value < b.value
+                                  and not measure_after(text, _single(b)) and not time_unit_at(text, b.end)):
+        return None  # 'four in 10' is a share; '3 in 2010', '5 in 10 minutes' are not
+    if connector.startswith("out") or connector == "in":
         if _is_bare(a) and _is_bare(b) and b.value:
             fig = _single(a)
             fig.end = b.end

@@ -158,3 +158,27 @@ def test_offsets_point_at_the_figure(extract):
     for record in extract(text):
         fig = record["figure"]
         assert text[fig["start"]:fig["end"]] == fig["text"]
+
+
+@pytest.mark.parametrize("text, figure, value", [
+    ("The margin of error is plus or minus 3.4 percentage points.", "minus 3.4 percentage points", 3.4),
+    ("It has a margin of error of +/-3 percentage points.", "-3 percentage points", 3),
+    ("The survey shows a 62%-32% divide on the issue.", "-32%", 32),
+    ("Four in 10 voters agree.", "Four in 10", 0.4),
+    ("One in five Americans agree.", "One in five", 0.2),
+    ("Nearly eight in 10 said no.", "Nearly eight in 10", 0.8),
+])
+def test_poll_copy_margins_splits_and_shares(extract, text, figure, value):
+    record = figure_at(extract(text), figure)
+    assert (record["figure"]["low"], record["figure"]["high"]) == (value, value)
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("The index fell -2.5% on the day.", [("-2.5%", -2.5)]),
+    ("Temperatures hit -5 degrees.", [("-5", -5)]),
+    ("He scored 3 in 2010.", [("3", 3)]),
+    ("It took 5 in 10 minutes.", [("5", 5), ("10", 10)]),
+    ("One of them left.", []),
+])
+def test_signs_and_shares_leave_other_figures_alone(extract, text, figures):
+    assert [(r["figure"]["text"], r["figure"]["value"]) for r in extract(text)] == figures
