@@ -92,6 +92,7 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
     """Give each record whose sentence names no source the source its passage carries (in place), and say in
     its provenance which sentence it was carried from. ``sentences`` holds each record's sentence span."""
     passage, results = _Passage(), None
+    place: tuple[dict, tuple[int, int], int] | None = None  # the paragraph's last place, its sentence, paragraph
     breaks = [m.start() for m in re.finditer(r"\n", text)]
     polls = _named_polls(text, records, sentences)
     for record, sentence in zip(records, sentences):
@@ -107,6 +108,40 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
             _carry(record, passage.who, passage.cue, "poll passage", sentence_mention(text, *passage.sentence))
         elif results is not None and results.sentence != sentence and _reports_results(record, results.who):
             _carry(record, results.who, results.cue, "results passage", sentence_mention(text, *results.sentence))
+        place = _paragraph_place(record, sentence, paragraph, place, text)
+        _another_time(record)
+
+
+_YEAR_RE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def _another_time(record: RecordDict) -> None:
+    """A place carried from another sentence is for the same event only (record contract, Passages): when the
+    figure's own time falls in another year than every year that sentence names ('The firm opened its first
+    plant in Ireland in 1962. Today it sells 30 brands.'), the place is another event's and is dropped."""
+    origin = record["provenance"]["where"]["carried_from"]
+    when = record["when"]
+    if origin is None or when is None:
+        return
+    years = set(_YEAR_RE.findall(origin["text"]))
+    value = when["value"] or ""
+    year = value[:4] if value[:4].isdigit() else (record["doc_date"] or "")[:4] if value == "PRESENT_REF" else None
+    if years and year and year not in years:
+        record["where"] = None
+        record["provenance"]["where"] = OriginDict(rule=None, carried_from=None)
+
+
+def _paragraph_place(record: RecordDict, sentence: tuple[int, int], paragraph: int, place, text: str):
+    """A figure whose sentence names no place takes the place an earlier sentence of its paragraph named for its
+    figures (record contract, Passages: 'an earlier sentence of the same paragraph'); returns the place the
+    paragraph holds after this record."""
+    if record["where"] is not None:
+        own = record["provenance"]["where"]["carried_from"] is None
+        return (record["where"], sentence, paragraph) if own else place
+    if place is not None and place[2] == paragraph and place[1] != sentence:
+        record["where"] = dict(place[0])
+        record["provenance"]["where"] = OriginDict(rule="paragraph place", carried_from=sentence_mention(text, *place[1]))
+    return place if place is not None and place[2] == paragraph else None
 
 
 def _carry(record: RecordDict, who: dict, cue: str | None, rule: str, origin: MentionDict) -> None:

@@ -111,7 +111,7 @@ def test_a_new_source_ends_a_results_passage(extract):
      "41 percent", "Gallup"),
     # a share as a subject answers, it does not speak: the poll does
     ("A Gallup poll released Monday found 48 percent approve. Nine in 10 Democrats say the economy is weak.",
-     "Nine", "Gallup"),
+     "Nine in 10", "Gallup"),
     # 'his campaign' is the campaign of the man just named
     ("Bernie Sanders spoke in Iowa on Monday. His campaign said it raised $33 million.", "$33 million",
      "Bernie Sanders campaign"),
@@ -122,3 +122,29 @@ def test_descriptions_and_shares_in_a_passage(extract, text, figure, expected):
 
 def test_a_description_with_no_passage_stays_as_written(extract):
     assert who(extract("The organization said 41 percent of members voted."), "41 percent") == "The organization"
+
+
+def where(records, figure):
+    record = figure_at(records, figure)
+    return record["where"]["text"] if record["where"] else None
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # an earlier sentence of the same paragraph names the place of its event
+    ("Police in Oslo arrested 12 people on Friday. Officers seized 40 weapons. Another 3 were held.", "3", "Oslo"),
+    ("Floods hit northern Portugal on Sunday. Three people died and 40 were evacuated.", "40", "Portugal"),
+    # never from another paragraph, nor for a time of another year
+    ("Police in Oslo arrested 12 people on Friday. Officers seized 40 weapons.\n\nThe square holds 5,000 people.",
+     "5,000", None),
+    ("The firm opened its first plant in Ireland in 1962. Today it sells 30 brands.", "30", None),
+    ("The firm opened 3 plants in Ireland in 1962. It employs 400 people. In 2020 it sold 30 brands.", "30", None),
+])
+def test_a_place_carries_within_its_paragraph_for_the_same_event(extract, text, figure, expected):
+    assert where(extract(text, "2024-05-05"), figure) == expected
+
+
+def test_a_paragraph_place_says_where_it_came_from(extract):
+    text = "Police in Oslo arrested 12 people on Friday. Officers seized 40 weapons. Another 3 were held."
+    origin = figure_at(extract(text), "3")["provenance"]["where"]
+    assert origin["rule"] == "paragraph place"
+    assert origin["carried_from"]["text"] == "Police in Oslo arrested 12 people on Friday."

@@ -83,8 +83,9 @@ def test_ray_reads_json_lines_and_stdin_as_local_does(tmp_path, cluster):
     runs = {}
     for engine in ("local", "ray"):
         errors = tmp_path / f"{engine}-errors.jsonl"
-        result = factx(dump, "-", "--engine", engine, "--workers", "2", "-j", "2", "--errors", errors,
-                       *(["--address", cluster[0]] if engine == "ray" else []), input=texts[0].encode())
+        result = factx(dump, "-", "--engine", engine, "-j", "2", "--errors", errors,
+                       *(["--address", cluster[0], "--workers", "2"] if engine == "ray" else []),
+                       input=texts[0].encode())
         runs[engine] = (result.returncode, result.stdout, result.stderr, errors.read_bytes())
     assert runs["ray"] == runs["local"]
     code, stdout, stderr, errors = runs["ray"]
