@@ -20,6 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .lexicon import RANK_COUNTRY, RANK_REGION, gazetteer
 from .records import MentionDict, OriginDict, RecordDict
 from .resources import load
 
@@ -43,6 +44,7 @@ class _Passage:
     interrupted: bool = False
     named: dict | None = None  # the last data source named by a name, for 'the poll', 'the figures'
     poll: bool = False  # a poll's findings run on over paragraphs, another data release's stay in its own
+    place: tuple[dict, tuple[int, int]] | None = None  # the population's place the poll passage named first
 
 
 def is_data_source(who: dict, cue: str | None, text: str = "") -> bool:
@@ -108,8 +110,33 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
             _carry(record, passage.who, passage.cue, "poll passage", sentence_mention(text, *passage.sentence))
         elif results is not None and results.sentence != sentence and _reports_results(record, results.who):
             _carry(record, results.who, results.cue, "results passage", sentence_mention(text, *results.sentence))
+        if passage.poll and record["who"] is not None and passage.who is not None \
+                and record["who"]["name"] == passage.who["name"]:
+            _poll_place(passage, record, sentence, text)
         place = _paragraph_place(record, sentence, paragraph, place, text)
         _another_time(record)
+
+
+def _poll_place(passage: _Passage, record: RecordDict, sentence: tuple[int, int], text: str) -> None:
+    """A poll's findings are about the population it asked: the state or country its passage names first
+    ('registered voters in Pennsylvania', 'a national poll of Americans') is the place of its later findings
+    that name none."""
+    where = record["where"]
+    if where is not None:
+        if passage.place is None and record["provenance"]["where"]["carried_from"] is None and _names_a_population(where):
+            passage.place = (where, sentence)
+        return
+    if passage.place is not None:
+        record["where"] = dict(passage.place[0])
+        record["provenance"]["where"] = OriginDict(rule="poll passage", carried_from=sentence_mention(text, *passage.place[1]))
+
+
+def _names_a_population(where: dict) -> bool:
+    """A state or a country (or its people: 'Americans'), the places a poll's sample is drawn from."""
+    if where["label"] == "NORP":
+        return True
+    known = gazetteer().get(where["text"].lower().removeprefix("the ").strip(" ."))
+    return known is not None and known[0] in (RANK_REGION, RANK_COUNTRY)
 
 
 _YEAR_RE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
@@ -226,6 +253,8 @@ def _opens(passage: _Passage, who: dict, cue: str | None, paragraph: int, senten
         who = dict(who, name=passage.named["name"], label=passage.named["label"])
     elif not describes_data(who):
         passage.named = who
+    if passage.who is None or who["name"] != passage.who["name"]:
+        passage.place = None
     passage.who, passage.cue, passage.paragraph, passage.sentence = who, cue, paragraph, sentence
     passage.interrupted, passage.poll = False, poll
 

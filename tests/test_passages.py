@@ -148,3 +148,23 @@ def test_a_paragraph_place_says_where_it_came_from(extract):
     origin = figure_at(extract(text), "3")["provenance"]["where"]
     assert origin["rule"] == "paragraph place"
     assert origin["carried_from"]["text"] == "Police in Oslo arrested 12 people on Friday."
+
+
+POLL_PA = ("A Halvorsen poll of 1,200 registered voters in Pennsylvania found 48 percent back the plan.\n\n"
+           "Among independents, 39 percent agree.")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    (POLL_PA, "39 percent", "Pennsylvania"),                      # the population a poll asked is its findings' place
+    ("Port authority figures show 41,000 containers arrived in Rotterdam in March.\n\nAmong them, 39 percent "
+     "came from Asia.", "39 percent", "Asia"),                      # a place of its own comes first
+])
+def test_a_poll_s_population_is_the_place_of_its_findings(extract, text, figure, expected):
+    assert where(extract(text), figure) == expected
+
+
+def test_a_poll_place_says_it_came_from_the_poll_s_passage(extract):
+    origin = figure_at(extract(POLL_PA), "39 percent")["provenance"]["where"]
+    assert origin["rule"] == "poll passage" and "Pennsylvania" in origin["carried_from"]["text"]
+    city = figure_at(extract(POLL_PA.replace("in Pennsylvania", "in Pittsburgh")), "39 percent")
+    assert city["provenance"]["where"]["rule"] != "poll passage"  # a city is no poll's population
