@@ -150,8 +150,8 @@ def test_a_paragraph_place_says_where_it_came_from(extract):
     assert origin["carried_from"]["text"] == "Police in Oslo arrested 12 people on Friday."
 
 
-POLL_PA = ("A Halvorsen poll of 1,200 registered voters in Pennsylvania found 48 percent back the plan.\n\n"
-           "Among independents, 39 percent agree.")
+POLL_PA = ("A Halvorsen poll of 1,200 registered voters in Pennsylvania found 48 percent back the plan. Most of "
+           "them want it soon.\n\nAmong independents, 39 percent agree.")
 
 
 @pytest.mark.parametrize("text, figure, expected", [
