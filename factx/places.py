@@ -148,6 +148,8 @@ def _place(span: Span, label: str) -> Place | None:
     describes = label != "NORP" and _describes_thing(span)
     if describes and not _describes_an_organisation(root):
         return None  # 'US-based', 'of Omaha', 'Finance of Kuwait': what, not where
+    if label == "GPE" and _seat_of_organisation(span):
+        return None  # 'America West Airlines, Phoenix, Ariz., reported': the company's seat, not where
     if span.text.isupper() and len(span) > 1 and span.text.lower() not in gazetteer():
         return None  # shouted headings ('ACCIDENT WAITING') mistaken for places
     if label == "GPE" and len(span) == 1 and not is_known_place(span.text) and not _locative(root) \
@@ -170,6 +172,24 @@ def _place(span: Span, label: str) -> Place | None:
 
 # After a dateline's place: its state or country, an agency, then a dash ('CHATTANOOGA, Tenn. -', 'LONDON (Reuters) -')
 _DATELINE_AFTER = re.compile(r"(?:,[^\S\n]*[A-Z][\w.]*(?:[^\S\n]+[A-Z][\w.]*)?)?[^\S\n]*(?:\([\w .]+\)[^\S\n]*)?[-\u2013\u2014]")
+
+
+def _seat_of_organisation(span: Span) -> bool:
+    """Whether the place follows a company's name between commas, as wire copy gives a company's seat ('Norton
+    Co., Worcester, Mass., said'), through the town to its state."""
+    doc, i = span.doc, span.start
+    for _ in range(3):  # the company, its town, its state: at most two places back to the name
+        if i < 2 or doc[i - 1].text != ",":
+            return False
+        before = doc[i - 2]
+        if before.ent_type_ == "ORG":
+            return True
+        if before.ent_type_ != "GPE":
+            return False
+        i = before.i
+        while i > 0 and doc[i - 1].ent_type_ == "GPE" and doc[i].ent_iob_ == "I":
+            i -= 1
+    return False
 
 
 def _dateline(span: Span) -> bool:

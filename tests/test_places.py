@@ -89,3 +89,14 @@ def test_a_company_descriptor_does_not_carry_to_the_next_sentence(extract):
 def test_datelines_pollsters_and_company_names_are_no_places(extract, text, figure, where):
     record = figure_at(extract(text), figure)
     assert (record["where"] or {}).get("text") == where
+
+
+@pytest.mark.parametrize("text, figure, where", [
+    ("Separately, America West Airlines, Phoenix, Ariz., reported profit jumped 45% to $5.8 million.", "45%", None),
+    ("Norton Co., Worcester, Mass., said sales rose 8% to $368 million.", "8%", None),
+    ("Norton Co., Worcester, Mass., said sales rose 8% in Europe.", "8%", "Europe"),
+    ("About 5,000 people marched in Phoenix, Ariz., on Saturday.", "About 5,000", "Phoenix"),
+])
+def test_a_company_s_seat_between_commas_is_no_place(extract, text, figure, where):
+    record = figure_at(extract(text), figure)
+    assert (record["where"] or {}).get("text") == where
