@@ -95,7 +95,7 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
     its provenance which sentence it was carried from. ``sentences`` holds each record's sentence span."""
     passage, results = _Passage(), None
     place: tuple[dict, tuple[int, int], int] | None = None  # the paragraph's last place, its sentence, paragraph
-    breaks = [m.start() for m in re.finditer(r"\n", text)]
+    breaks = [m.start() for m in re.finditer(r"\n+", text)]  # a run of line breaks is one paragraph break
     polls = _named_polls(text, records, sentences)
     for record, sentence in zip(records, sentences):
         while polls and polls[0][0][0] < sentence[0]:
@@ -284,5 +284,15 @@ def _same_paragraph(passage: _Passage, paragraph: int) -> bool:
 
 
 def _findings_run_on(passage: _Passage, record: RecordDict, paragraph: int) -> bool:
-    """A poll's findings run on over later paragraphs; another data release's stay in its paragraph."""
-    return paragraph > passage.paragraph and passage.poll and reads_as_findings(record)
+    """A poll's findings run on over later paragraphs that read as findings, even after an interruption;
+    another data release's over the next paragraphs while no other source speaks ('..., FEC records show.
+    ¶ Trump Victory also sent $341,560 ...'), as far as ``DATA_REACH`` paragraphs: with no test for the
+    reporter's own background, a release's passage is kept short."""
+    if paragraph <= passage.paragraph:
+        return False
+    if passage.poll:
+        return reads_as_findings(record)
+    return not passage.interrupted and paragraph - passage.paragraph <= DATA_REACH
+
+
+DATA_REACH = 2  # paragraphs after a data release's own that may still report it

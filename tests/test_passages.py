@@ -168,3 +168,21 @@ def test_a_poll_place_says_it_came_from_the_poll_s_passage(extract):
     assert origin["rule"] == "poll passage" and "Pennsylvania" in origin["carried_from"]["text"]
     city = figure_at(extract(POLL_PA.replace("in Pennsylvania", "in Pittsburgh")), "39 percent")
     assert city["provenance"]["where"]["rule"] != "poll passage"  # a city is no poll's population
+
+
+RECORDS = ("The arrangement directed $38.9 million to the party, Treasury records show.\n\n"
+           "The committee also sent $341,560 to the state party.\n\n"
+           "It transferred $877,804 to the city party.\n\n"
+           "The party spent $12,000 on posters.")
+
+
+@pytest.mark.parametrize("figure, expected", [
+    ("$341,560", "Treasury"), ("$877,804", "Treasury"), ("$12,000", None),
+])
+def test_a_data_release_carries_over_the_next_paragraphs_only(extract, figure, expected):
+    assert who(extract(RECORDS), figure) == expected
+
+
+def test_a_data_release_stops_at_another_source(extract):
+    text = RECORDS.replace("The committee also sent", "Treasurer Ana Ruiz said the committee sent")
+    assert who(extract(text), "$877,804") != "Treasury"
