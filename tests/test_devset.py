@@ -17,12 +17,12 @@ EVAL = SHARED / "eval"
 # Floors just below what factx reaches on the gold re-read under the record contract's "Passages" rules
 # (dev: 15 articles, dev2: 30 more, dev3: 30 more built on polls, wire copy and markets).
 FLOORS = {
-    "dev": {"figure_f1": 0.99, "value_accuracy": 0.99, "unit_accuracy": 0.99, "who_accuracy": 0.83,
-            "when_accuracy": 0.95, "when_value_accuracy": 0.97, "where_accuracy": 0.71, "strict_f1": 0.60},
-    "dev2": {"figure_f1": 0.98, "value_accuracy": 0.99, "unit_accuracy": 0.94, "who_accuracy": 0.89,
-             "when_accuracy": 0.92, "when_value_accuracy": 0.93, "where_accuracy": 0.69, "strict_f1": 0.52},
-    "dev3": {"figure_f1": 0.98, "value_accuracy": 0.95, "unit_accuracy": 0.98, "who_accuracy": 0.53,
-             "when_accuracy": 0.88, "when_value_accuracy": 0.59, "where_accuracy": 0.61, "strict_f1": 0.33},
+    "dev": {"figure_f1": 0.99, "value_accuracy": 0.99, "unit_accuracy": 0.99, "who_accuracy": 0.91,
+            "when_accuracy": 0.95, "when_value_accuracy": 0.97, "where_accuracy": 0.82, "strict_f1": 0.74},
+    "dev2": {"figure_f1": 0.98, "value_accuracy": 0.99, "unit_accuracy": 0.95, "who_accuracy": 0.89,
+             "when_accuracy": 0.92, "when_value_accuracy": 0.93, "where_accuracy": 0.73, "strict_f1": 0.56},
+    "dev3": {"figure_f1": 0.98, "value_accuracy": 0.99, "unit_accuracy": 0.98, "who_accuracy": 0.80,
+             "when_accuracy": 0.91, "when_value_accuracy": 0.80, "where_accuracy": 0.68, "strict_f1": 0.52},
 }
 
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="shared eval set not present")
