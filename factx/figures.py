@@ -19,7 +19,7 @@ from . import dates
 from .lexicon import CUE_VERBS, INDEX_NAME, MEASURES, TIME_UNITS, is_known_place
 from .numbers import DENOMINATORS, SCALES, SHORT_SCALES, TENS_WORDS, UNIT_WORDS, parse_number, scale_factor, tidy
 from .resources import alternation, load
-from .spans import entities_in, lemma, planned_windows, text_of
+from .spans import MODIFIER_CLIMB, SUBJECT_CLIMB, entities_in, lemma, planned_windows, text_of
 
 _CURRENCIES = load("currencies")
 _QUALIFIERS = load("qualifiers")
@@ -667,7 +667,7 @@ def _change_governed(doc: Doc, start: int) -> bool:
     if span is None:
         return False
     tok = span[0]
-    for _ in range(4):
+    for _ in range(MODIFIER_CLIMB):
         if lemma(tok) in CHANGE_VERBS:
             return True
         if tok.head.i == tok.i:
@@ -701,14 +701,25 @@ def _merge_ranges(doc: Doc, raws: list[_Raw]) -> list[Figure]:
     return figures
 
 
+def _kind_and_unit(currency: str | None, percent: str | None, attached: str | None) -> tuple[str, str | None]:
+    """A scanned figure's kind and unit from what the scanner found on it, the one place both are decided
+    (a single figure's and a range's alike): a currency is money, '%' or percentage points a percent, points
+    or an attached unit a measure, 'times' a multiple (kind other)."""
+    unit = percent or (MEASURES.get(attached) if attached else None)
+    if currency:
+        return "money", unit
+    if percent in ("%", "percentage points"):
+        return "percent", unit
+    if attached == "times":
+        return "other", unit
+    return ("measure" if attached or percent == "points" else "other"), unit
+
+
 def _single(raw: _Raw) -> Figure:
     value = tidy(raw.value)
+    kind, unit = _kind_and_unit(raw.currency, raw.percent, raw.attached)
     return Figure(raw.start, raw.end, value, value, currency=raw.currency, bare=_is_bare(raw),
-                  num_start=raw.num_start, num_end=raw.num_end, scaled=raw.has_scale,
-                  unit=raw.percent or (MEASURES.get(raw.attached) if raw.attached else None),
-                  kind="money" if raw.currency else "percent" if raw.percent in ("%", "percentage points") else (
-                      "other" if raw.attached == "times" else
-                      "measure" if raw.attached or raw.percent == "points" else "other"))
+                  num_start=raw.num_start, num_end=raw.num_end, scaled=raw.has_scale, unit=unit, kind=kind)
 
 
 def _range(doc: Doc, a: _Raw, b: _Raw, gap: str) -> Figure | str | None:
@@ -750,12 +761,10 @@ def _range(doc: Doc, a: _Raw, b: _Raw, gap: str) -> Figure | str | None:
     start = a.start - len(lead.group(0)) if lead_word in ("between", "from") and lead else a.start
     if lead_word == "from" and _change_governed(doc, a.start):
         return None
-    kind = "money" if currency else ("percent" if percent in ("%", "percentage points") else (
-        "other" if attached == "times" else "measure" if attached or percent == "points" else "other"))
+    kind, unit = _kind_and_unit(currency, percent, attached)
     return Figure(start, b.end, tidy(low_value), tidy(high_value), is_range=True, currency=currency,
                   bare=not (currency or percent or attached), num_start=a.num_start, num_end=b.num_end,
-                  first_end=a.num_end, scaled=a.has_scale or b.has_scale,
-                  unit=percent or (MEASURES.get(attached) if attached else None), kind=kind)
+                  first_end=a.num_end, scaled=a.has_scale or b.has_scale, unit=unit, kind=kind)
 
 
 def _apply_qualifier(text: str, fig: Figure) -> None:
@@ -932,7 +941,7 @@ def _clause_subject(fig: Figure) -> Token | None:
     """The subject of the verb (or root) the figure hangs on, within five steps up; a participle with none of
     its own ('rose 2%, closing at 4,851') takes the subject of the verb it depends on."""
     tok = fig.tokens[-1]
-    for _ in range(5):
+    for _ in range(SUBJECT_CLIMB):
         if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
             break
         tok = tok.head

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from .figures import Figure
 from .lexicon import CUE_VERBS, MEASURES
 from .resources import load
-from .spans import entity_at, lemma
+from .spans import CLAUSE_CLIMB, PHRASE_CLIMB, VERB_CLIMB, entity_at, lemma
 
 _WORDS = load("measured")
 CHANGE_LEMMAS = frozenset(_WORDS["change_lemmas"])  # lemmas: 'rose 3%' is a change, 'rose to 17%' a level
@@ -92,7 +92,7 @@ def _measured_noun(fig: Figure, head: Token) -> Token | None:
 def _governor(head: Token) -> tuple[Token | None, list[Token]]:
     """The verb above the figure phrase, and the path walked to it (prepositions included)."""
     path, tok = [], head
-    for _ in range(6):
+    for _ in range(PHRASE_CLIMB):
         if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
             return None, path
         tok = tok.head
@@ -105,7 +105,7 @@ def _governor(head: Token) -> tuple[Token | None, list[Token]]:
 def _subject_of(verb: Token, relative: bool = True) -> Token | None:
     """The verb's subject, or (for a verb that shares it: 'and would owe', 'helping raise') the one above."""
     tok = verb
-    for _ in range(3):
+    for _ in range(VERB_CLIMB):
         subject = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None and subject.lower_ in _RELATIVES and tok.dep_ == "relcl":
             return tok.head if relative else None  # 'contracts that would pay out $66 million'
@@ -309,7 +309,7 @@ def _predicate(fig: Figure) -> str | None:
     """The first verb above the counted noun (or above the figure) that is not a verb of saying."""
     counted = fig.noun
     tok = counted if counted is not None else fig.tokens[-1]
-    for _ in range(8):
+    for _ in range(CLAUSE_CLIMB):
         if tok.pos_ == "VERB" and lemma(tok) not in CUE_VERBS:
             return tok.lower_
         if tok.head.i == tok.i:

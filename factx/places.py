@@ -20,7 +20,7 @@ from .lexicon import (CUE_VERBS as _CUE_VERBS, DEMONYMS, MEASURES, POLLSTERS as 
                       gazetteer, is_known_place)
 from .records import WhereDict
 from .resources import load
-from .spans import entities, is_common_word, lemma, text_of
+from .spans import MODIFIER_CLIMB, SENTENCE_CLIMB, entities, is_common_word, lemma, text_of
 # Nouns for companies and institutions: a place word describing one ('U.S. automaker') is the weakest place.
 _ORG_NOUNS = frozenset(load("places")["organisation_nouns"])
 _LOCAL_WORDS = frozenset(load("places")["local_words"])
@@ -219,7 +219,7 @@ def _describes_an_organisation(root) -> bool:
     """'U.S. automaker GM', 'the German airline', 'Australian federal government': the word modifies a noun for
     a company or an institution (through compounds and adjectives)."""
     head = root.head
-    for _ in range(4):
+    for _ in range(MODIFIER_CLIMB):
         if head.lower_ in _ORG_NOUNS or lemma(head) in _ORG_NOUNS:
             return True
         if head.head.i == head.i or head.dep_ not in ("compound", "amod", "nmod"):
@@ -272,7 +272,7 @@ def _describes_thing(span: Span) -> bool:
 
 def clause_verb(tok) -> int:
     """The index of the verb whose clause holds ``tok`` (-1 when none)."""
-    for _ in range(12):
+    for _ in range(SENTENCE_CLIMB):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
             return tok.i
         if tok.head.i == tok.i:

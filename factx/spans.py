@@ -189,3 +189,14 @@ def word_lemma(word: str) -> str:
         if form != word and form in known[pos.lower()]:
             return form
     return word
+
+
+# How far the rules climb a parse, in arcs from a token up through its heads. A chain ends at the sentence's
+# root (its own head); these caps also bound the climb through the long run-together "sentences" of captions
+# and lists, and each says what a climb of that length reaches in news sentences.
+SENTENCE_CLIMB = 12  # from a figure to the reporting or clause verb at the top of its sentence
+CLAUSE_CLIMB = 8  # from a word to its clause's verb, through the conjuncts of that clause
+PHRASE_CLIMB = 6  # from a figure's phrase to the verb it is an argument of (prepositions included)
+SUBJECT_CLIMB = 5  # from a figure to the verb whose subject it is measured for
+MODIFIER_CLIMB = 4  # from a modifier to the noun or verb it modifies, through compounds and adjectives
+VERB_CLIMB = 3  # from a verb to the verb it shares a subject or a tense with ('and would owe', 'has risen')

@@ -16,7 +16,7 @@ from . import dates
 from .figures import Figure, FigureIndex
 from .records import WhenDict
 from .resources import load
-from .spans import entities_in, text_of
+from .spans import VERB_CLIMB, entities_in, text_of
 
 _DURATION_RE = re.compile(
     r"^(?:(?:about|nearly|almost|around|some|more than|over|less than|at least|up to|just|only|the|a|an|"
@@ -265,7 +265,7 @@ def _future(ent: Span) -> bool | None:
     """The tense of the verb a time expression hangs on: True for 'will re-open on Friday', False for
     a past form ('fell on Friday', 'has risen since May'), None when no verb tells."""
     tok = ent.root
-    for _ in range(3):
+    for _ in range(VERB_CLIMB):
         if tok.pos_ in ("VERB", "AUX"):
             children = {c.lower_ for c in tok.children}
             if children & {"will", "'ll", "shall"} or tok.lower_ == "will":

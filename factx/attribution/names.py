@@ -11,6 +11,10 @@ from .words import (CUE_VERBS, DATA_NOUNS, DESCRIPTION_REACH, ORG_WORDS, PERSON_
                     THING_PRONOUNS)
 
 
+EARLIER_OWNER_SENTENCES = 2  # 'the same poll' names a poll of its own sentence or of the two before it
+SPEAKER_SENTENCES = 4  # 'the man also said' looks back over this many sentences for the person who spoke
+
+
 class Names:
     """A candidate's full name, resolved once: an entity, an appositive, a pronoun or a description
     ('the agency', 'he') to the last fitting name, a surname to the full name, 'the poll' to its owner."""
@@ -90,7 +94,7 @@ class Names:
         before it, for a definite description of it ('the poll', 'the same survey')."""
         sent = head.sent
         first = sent.start
-        for _ in range(2):
+        for _ in range(EARLIER_OWNER_SENTENCES):
             if first > 0:
                 first = self.doc[first - 1].sent.start
         for i in range(head.i - 1, first - 1, -1):
@@ -131,7 +135,7 @@ class Names:
     def _last_person_speaker(self, head: Token) -> tuple[str, str] | None:
         """'The man also said': the person who spoke last in the sentences before (named or described)."""
         sent = head.sent
-        for _ in range(4):
+        for _ in range(SPEAKER_SENTENCES):
             if sent.start == 0:
                 return None
             sent = self.doc[sent.start - 1].sent

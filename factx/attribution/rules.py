@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..spans import entities_in, lemma
+from ..spans import CLAUSE_CLIMB, SENTENCE_CLIMB, entities_in, lemma
 from .sources import Candidate
 from .words import (BARE_CUES, CLAUSE_BOUNDARY_DEPS, COMPLEMENT_DEPS, CONTRAST_MARKS, CUE_NOUNS, CUE_VERBS,
                     DATA_NOUNS, DATA_VERBS, NOMINAL_DEPS, PLAN_CUES, QUALIFIER_HEADS, REPORTED_DEPS, SAMPLE_NOUNS,
@@ -17,7 +17,7 @@ class CueRules:
         """A reporting verb above the figure, entered through its complement."""
         child, tok = anchor, anchor.head
         found = None
-        for _ in range(12):
+        for _ in range(SENTENCE_CLIMB):
             if tok is child or found is not None and child.dep_ not in ("ccomp", "xcomp"):
                 break  # an expectation reaches a statement only as its complement, not across 'while ...'
             if tok.lower_ in CUE_NOUNS and (tok.pos_ == "NOUN" or tok.dep_ in NOMINAL_DEPS) \
@@ -185,7 +185,7 @@ def _closes_sentence(according: Token, sent: Span) -> bool:
 def _clause_verb(tok: Token) -> Token:
     """The verb of the clause ``tok`` belongs to ('view' of 'have a favorable view ... in a poll' -> 'have'),
     or the root when none is above it."""
-    for _ in range(8):
+    for _ in range(CLAUSE_CLIMB):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i or tok.dep_ in CLAUSE_BOUNDARY_DEPS:
             break
         tok = tok.head
@@ -195,7 +195,7 @@ def _clause_verb(tok: Token) -> Token:
 def _conjoined_with(tok: Token, above: set[int]) -> bool:
     """Whether ``tok`` or a clause it is conjoined with holds the figure ('Trump received 37 percent, Clinton
     had 36 percent and Bloomberg 13 percent, according to the results': one frame for every conjunct)."""
-    for _ in range(8):
+    for _ in range(CLAUSE_CLIMB):
         if tok.i in above:
             return True
         if tok.dep_ != "conj" or tok.head.i == tok.i:
