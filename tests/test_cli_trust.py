@@ -223,11 +223,11 @@ def test_api_dump_equals_the_cli(runner):
 
 
 def test_readme_conflicts_example(runner, tmp_path):
-    """The README's conflicts example writes its own article and shows the output factx gives."""
+    """The conflicts example of docs/review.md writes its own article and shows the output factx gives."""
     import re
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parent.parent / "docs" / "review.md").read_text(encoding="utf-8")
     block = re.search(r"\$ cat > kursk\.txt <<'EOF'\n(?P<text>.*?)EOF\n\$ factx conflicts .*?\n(?P<out>.*?)\n```",
                       readme, re.S)
     article = tmp_path / "kursk.txt"
