@@ -114,7 +114,6 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
                 and record["who"]["name"] == passage.who["name"]:
             _poll_place(passage, record, sentence, text)
         place = _paragraph_place(record, sentence, paragraph, place, text)
-        _another_time(record)
 
 
 def _poll_place(passage: _Passage, record: RecordDict, sentence: tuple[int, int], text: str) -> None:
@@ -137,25 +136,6 @@ def _names_a_population(where: dict) -> bool:
         return True
     known = gazetteer().get(where["text"].lower().removeprefix("the ").strip(" ."))
     return known is not None and known[0] in (RANK_REGION, RANK_COUNTRY)
-
-
-_YEAR_RE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
-
-
-def _another_time(record: RecordDict) -> None:
-    """A place carried from another sentence is for the same event only (record contract, Passages): when the
-    figure's own time falls in another year than every year that sentence names ('The firm opened its first
-    plant in Ireland in 1962. Today it sells 30 brands.'), the place is another event's and is dropped."""
-    origin = record["provenance"]["where"]["carried_from"]
-    when = record["when"]
-    if origin is None or when is None:
-        return
-    years = set(_YEAR_RE.findall(origin["text"]))
-    value = when["value"] or ""
-    year = value[:4] if value[:4].isdigit() else (record["doc_date"] or "")[:4] if value == "PRESENT_REF" else None
-    if years and year and year not in years:
-        record["where"] = None
-        record["provenance"]["where"] = OriginDict(rule=None, carried_from=None)
 
 
 def _paragraph_place(record: RecordDict, sentence: tuple[int, int], paragraph: int, place, text: str):

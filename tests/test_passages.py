@@ -133,11 +133,9 @@ def where(records, figure):
     # an earlier sentence of the same paragraph names the place of its event
     ("Police in Oslo arrested 12 people on Friday. Officers seized 40 weapons. Another 3 were held.", "3", "Oslo"),
     ("Floods hit northern Portugal on Sunday. Three people died and 40 were evacuated.", "40", "Portugal"),
-    # never from another paragraph, nor for a time of another year
+    # never from another paragraph
     ("Police in Oslo arrested 12 people on Friday. Officers seized 40 weapons.\n\nThe square holds 5,000 people.",
      "5,000", None),
-    ("The firm opened its first plant in Ireland in 1962. Today it sells 30 brands.", "30", None),
-    ("The firm opened 3 plants in Ireland in 1962. It employs 400 people. In 2020 it sold 30 brands.", "30", None),
 ])
 def test_a_place_carries_within_its_paragraph_for_the_same_event(extract, text, figure, expected):
     assert where(extract(text, "2024-05-05"), figure) == expected
