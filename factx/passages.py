@@ -1,18 +1,19 @@
-"""What a reader carries from sentence to sentence: a poll's or data release's source over its passage.
+"""What a reader carries from sentence to sentence (the record contract's "Passages" section).
 
 A stage of its own, after every figure's own sentence was read (attribution, places, times): it walks a
-document's records in order, holding the passage's current data source, and gives it to a figure whose
-sentence names no source when the record contract's "Passages" rules say the figure is that source's
-finding. Hand-written: no library models news passages.
-
-Rules, in order (each a named function; the first that speaks decides):
-- ``own_source``: a figure whose sentence names a source keeps it; a data source (a poll, survey, study,
-  report, data release or pollster) becomes the passage's, any other source interrupts it;
-- ``same_paragraph``: a figure later in the paragraph that named the data source takes it ("Another 12
-  percent ...");
-- ``findings_run_on``: in a later paragraph, a figure whose sentence reads as the source's findings (shares,
-  respondents, margin of error, sample) takes it, even after an interruption (a voter's quotation, another
-  speaker); anything else (the reporter's background, another matter) ends the passage for that figure.
+document's records in order and gives a figure what its own sentence does not say, from the passage it
+belongs to. Hand-written: no library models news passages. Per record, in order:
+- its own source: a data source (a poll, survey, study, report, data release or pollster, also one named in
+  a sentence with no figure) opens a data passage, any other source interrupts it; an organisation that
+  reports money or a percentage opens a results passage; 'the figures', 'the organization' name the data
+  source the passage is about;
+- no source: the data passage's, for a figure later in its paragraph, for a poll's findings in later
+  paragraphs (shares, respondents, sample, margin of error: even after an interruption) and for another
+  release's next ``DATA_REACH`` paragraphs while no other source speaks; else the results passage's, for a
+  figure of the company's results ('Sales rose 8%');
+- places: a poll's findings take the state or country its passage named for its sample; a figure with no
+  place takes the one an earlier sentence of its paragraph named.
+Each carried field names its rule and the sentence it came from in the record's ``provenance``.
 """
 from __future__ import annotations
 
@@ -107,7 +108,8 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
             results = _results_opened(results, record, sentence, text)
         elif passage.who is not None and passage.sentence != sentence and (
                 _same_paragraph(passage, paragraph) or _findings_run_on(passage, record, paragraph)):
-            _carry(record, passage.who, passage.cue, "poll passage", sentence_mention(text, *passage.sentence))
+            _carry(record, passage.who, passage.cue, "poll passage" if passage.poll else "data passage",
+                   sentence_mention(text, *passage.sentence))
         elif results is not None and results.sentence != sentence and _reports_results(record, results.who):
             _carry(record, results.who, results.cue, "results passage", sentence_mention(text, *results.sentence))
         if passage.poll and record["who"] is not None and passage.who is not None \
