@@ -297,8 +297,9 @@ def choose_place(places: list[Place], sentence: Span, anchor: int, counted: set[
     for place in places[first:]:
         if place.end > sentence.end_char:
             break
-        if place.label == "NORP" and place.head in counted:
-            continue
+        if place.label == "NORP" and place.head in counted \
+                and sentence.doc[place.head].lower_ not in _NATIONALITY_PLACE_HEADS:
+            continue  # '300 North Korean soldiers' says who; 'four French sites' says where
         key = (place.holder not in own, place.rank >= RANK_DESCRIPTOR, verb < 0 or place.verb != verb, place.rank,
                abs(place.start - anchor))
         if best_key is None or key < best_key:

@@ -100,3 +100,12 @@ def test_datelines_pollsters_and_company_names_are_no_places(extract, text, figu
 def test_a_company_s_seat_between_commas_is_no_place(extract, text, figure, where):
     record = figure_at(extract(text), figure)
     assert (record["where"] or {}).get("text") == where
+
+
+@pytest.mark.parametrize("text, figure, where", [
+    ("Union officials said nearly 14,000 employees at four French sites stopped work.", "nearly 14,000", "French"),
+    ("About 300 North Korean soldiers were killed.", "About 300", None),  # a nationality of the counted people
+])
+def test_a_nationality_on_a_counted_place_says_where(extract, text, figure, where):
+    record = figure_at(extract(text), figure)
+    assert (record["where"] or {}).get("text") == where
