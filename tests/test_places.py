@@ -85,27 +85,15 @@ def test_a_company_descriptor_does_not_carry_to_the_next_sentence(extract):
     ("Police in Oslo said 12 people were hurt.", "12", "Oslo"),
     ("The French Cac index gained 3.1%.", "3.1%", "French"),
     ("About 5,000 people marched in Phoenix on Saturday.", "About 5,000", "Phoenix"),
-])
-def test_datelines_pollsters_and_company_names_are_no_places(extract, text, figure, where):
-    record = figure_at(extract(text), figure)
-    assert (record["where"] or {}).get("text") == where
-
-
-@pytest.mark.parametrize("text, figure, where", [
+    # a company's seat between commas after its name
     ("Separately, America West Airlines, Phoenix, Ariz., reported profit jumped 45% to $5.8 million.", "45%", None),
     ("Norton Co., Worcester, Mass., said sales rose 8% to $368 million.", "8%", None),
     ("Norton Co., Worcester, Mass., said sales rose 8% in Europe.", "8%", "Europe"),
     ("About 5,000 people marched in Phoenix, Ariz., on Saturday.", "About 5,000", "Phoenix"),
-])
-def test_a_company_s_seat_between_commas_is_no_place(extract, text, figure, where):
-    record = figure_at(extract(text), figure)
-    assert (record["where"] or {}).get("text") == where
-
-
-@pytest.mark.parametrize("text, figure, where", [
+    # a nationality on a counted noun that is a place says where; on counted people, who
     ("Union officials said nearly 14,000 employees at four French sites stopped work.", "nearly 14,000", "French"),
-    ("About 300 North Korean soldiers were killed.", "About 300", None),  # a nationality of the counted people
+    ("About 300 North Korean soldiers were killed.", "About 300", None),
 ])
-def test_a_nationality_on_a_counted_place_says_where(extract, text, figure, where):
+def test_datelines_seats_pollsters_company_names_and_nationalities(extract, text, figure, where):
     record = figure_at(extract(text), figure)
     assert (record["where"] or {}).get("text") == where
