@@ -388,6 +388,10 @@ _MONTHS_SO_FAR_RE = re.compile(r"^(?:(?:in|for|during|over)\s+)?(?:the\s+(?:(?:f
 _BARE_INTERVAL_RE = re.compile(r"^(?P<a>.+?)\s+(?:to|through|until|thru)\s+(?P<b>.+)$", re.I)
 
 
+_YEAR_EARLIER_RE = re.compile(r"(?:(?:in|for|during)\s+)?(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<n>\d{1,2}|two|three|four|"
+                              r"five|six|seven|eight|nine|ten|eleven)\s+months)?")
+
+
 def _day_range(m: re.Match, ref: dt.date | None, future: bool | None) -> str | None:
     year = int(m.group("year")) if m.group("year") else None
     first = _point(f"{m.group('m1')} {m.group('d1')}" + (f", {year}" if year else ""), ref, future)
@@ -449,6 +453,12 @@ def normalise(expr: str, ref: dt.date | None, *, future: bool | None = None) -> 
     period = _period(expr, ref)
     if period is not None:
         return period
+    m = _YEAR_EARLIER_RE.fullmatch(expr.strip(" .,").lower())
+    if m and ref is not None:  # 'Year-earlier', 'the year-earlier nine months': the same span a year back
+        if m.group("n"):
+            year = ref.year - 1
+            return f"{year:04d}-01/{year:04d}-{_count(m.group('n')):02d}"
+        return str(ref.year - 1)
     m = _INTERVAL_RE.match(expr) or _BARE_INTERVAL_RE.match(expr)
     if m:
         a = _point(m.group("a"), ref, future)

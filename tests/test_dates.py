@@ -182,3 +182,13 @@ def test_interval_rules_leave_other_forms_alone(expr, ref, value):
 ])
 def test_quarters_by_their_end_and_months_of_a_year(expr, ref, value):
     assert normalise(expr, ref) == value
+
+
+@pytest.mark.parametrize("expr, value", [
+    ("the year-earlier period", "1988-Q3"),  # earnings news: the quarter a year back, as TimeBank annotates it
+    ("the year-earlier nine months", "1988-01/1988-09"),
+    ("Year-earlier", "1988"),
+    ("the year-ago quarter", "1988-Q3"),   # a quarter keeps its quarter
+])
+def test_year_earlier_spans(expr, value):
+    assert normalise(expr, dt.date(1989, 10, 20)) == value
