@@ -22,6 +22,7 @@ from . import __version__
 from .errors import FactxError, InputError
 from .records import Kind as RecordKind
 from .resources import DEFAULT_MODEL
+from .views import plain
 
 # Typer exports only BadParameter of the usage errors it raises; their base class is reached through it.
 UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
@@ -106,7 +107,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True, **({"color_system": None} if os.environ.get("NO_COLOR") else {}))
+err = Console(stderr=True, highlight=False, soft_wrap=True, **plain())
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
