@@ -12,14 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+from .lexicon import CALENDAR as _CALENDAR, MONTHS
+
+WEEKDAYS: dict[str, int] = _CALENDAR["weekdays"]
+SEASONS: dict[str, str] = _CALENDAR["seasons"]
+ORDINALS: dict[str, int] = _CALENDAR["quarter_ordinals"]
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
@@ -258,8 +255,7 @@ def _nearest_year(ref: dt.date, month: int, future: bool | None) -> int:
     return ref.year if month <= ref.month else ref.year - 1
 
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUMBER_WORDS: dict[str, int] = _CALENDAR["small_counts"]
 
 
 def _count(word: str) -> int:
@@ -280,10 +276,8 @@ def _ago(ref: dt.date, n: int, unit: str) -> str:
     return str(ref.year - n)
 
 
-_SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SPELLED_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_SPELLED_TENS: dict[str, int] = _CALENDAR["spelled_tens"]
+_SPELLED_ONES: dict[str, int] = _CALENDAR["spelled_ones"]
 
 
 def _spelled_year(low: str) -> str | None:
@@ -299,9 +293,7 @@ def _spelled_year(low: str) -> str | None:
     return None
 
 
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-                  "the day": 0, "day": 0, "yesterday": -1, "tomorrow": 1, "mid-day": 0, "midday": 0,
-                  "last night": -1}
+_RELATIVE_DAYS: dict[str, int] = _CALENDAR["relative_days"]
 _ORDINAL_DAY = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                           r"tenth|last|final|opening|closing)\s+day\b")
 # 'the week before', 'the month earlier': one unit before the document's own

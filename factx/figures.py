@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from . import dates
-from .lexicon import CUE_VERBS, INDEX_NAME, MEASURES, TIME_UNITS, is_known_place
+from .lexicon import CUE_VERBS, INDEX_NAME, MEASURES, MONTHS, TIME_UNITS, is_known_place
 from .numbers import DENOMINATORS, SCALES, SHORT_SCALES, TENS_WORDS, UNIT_WORDS, parse_number, scale_factor, tidy
 from .resources import alternation, load
 from .spans import MODIFIER_CLIMB, SUBJECT_CLIMB, entities_in, lemma, planned_windows, text_of
@@ -28,7 +27,6 @@ _CUES = load("cues")
 # A unit of measure written after the number ('300 Hz', '1520 sq m', 'minus-130 degrees Fahrenheit').
 _MEASURE_AFTER_RE = re.compile(r"(?:[^\S\r\n]+)(?P<unit>" + alternation(MEASURES) + r")(?![A-Za-z0-9])")
 CHANGE_VERBS = frozenset(_CUES["change_verbs"])
-MONTHS = tuple(dates.MONTHS)  # month names and their abbreviations
 
 WS = r"[^\S\r\n]"
 MAX_DIGITS = 15
@@ -384,8 +382,7 @@ _AGED_BEFORE = re.compile(rf"\b(?:aged?|ages){WS}+\Z", re.IGNORECASE)
 
 
 # Magnitudes written as words (RECORDS.md: ranges with mod approx): 'tens of thousands' is 10,000 to 100,000.
-_MAGNITUDES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 10**9,
-               "trillions": 10**12}
+_MAGNITUDES: dict[str, int] = load("numbers")["magnitude_words"]
 VAGUE_RE = re.compile(rf"\b(?:(?P<times>tens|hundreds){WS}+of{WS}+)?(?P<mag>dozens|hundreds|thousands|millions|"
                       rf"billions|trillions)\b(?!{WS}+(?:and|or){WS}+(?:hundreds|thousands))", re.IGNORECASE)
 

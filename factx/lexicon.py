@@ -1,6 +1,6 @@
 """The ground floor: word lists and shared tables every stage reads, loaded once (factx/data/ holds them).
 
-No stage imports another stage's tables: units, times of day and index names (figures, places, measured),
+No stage imports another stage's tables: units, times of day, months and index names (figures, places, measured, dates),
 cue words (attribution, measured), and the gazetteer of place names (places, figures) live here.
 """
 from __future__ import annotations
@@ -24,6 +24,8 @@ INDEX_NAME = re.compile(r"\b(?:%s)(?![\w&])" % "|".join(re.escape(n) for n in _U
 CUE_VERBS = frozenset(load("cues")["verbs"])  # reporting verbs: 'said', 'estimated', 'reported'
 POLLSTERS = frozenset(load("cues")["pollsters"])
 DEMONYMS: dict[str, str | None] = load("demonyms")["demonyms"]  # 'French' -> 'FR'
+CALENDAR = load("calendar")  # months, weekdays, seasons: read by dates (which resolves them) and figures
+MONTHS: dict[str, int] = CALENDAR["months"]  # month names and abbreviations -> month number
 
 # Lower rank = more specific.
 RANK_LOCAL, RANK_REGION, RANK_COUNTRY, RANK_CONTINENT, RANK_NATIONALITY, RANK_ACTOR, RANK_DESCRIPTOR = 1, 2, 3, 4, 5, 6, 7
@@ -93,9 +95,6 @@ def _build_gazetteer() -> dict[str, tuple[int, str | None]]:
     for region in extra["regions"]:
         names[region] = (RANK_CONTINENT, None)
     return names
-
-
-DEMONYMS: dict[str, str | None] = load("demonyms")["demonyms"]
 
 
 def is_known_place(text: str) -> bool:

@@ -26,8 +26,8 @@ _ORG_NOUNS = frozenset(load("places")["organisation_nouns"])
 _LOCAL_WORDS = frozenset(load("places")["local_words"])
 # Nouns a nationality word may modify and still say where ('European markets', 'the Japanese economy').
 _NATIONALITY_PLACE_HEADS = frozenset(load("places")["nationality_place_heads"])
-_PLACE_NOUNS = {"region", "area", "market", "markets", "economy", "front", "border", "coast", "city", "state",
-                "country", "capital", "province", "county"} | _NATIONALITY_PLACE_HEADS
+# Nouns a place word may name or modify and still be a place ("the Gulf region", "the border"), and the heads above.
+_PLACE_NOUNS = frozenset(load("places")["place_nouns"]) | _NATIONALITY_PLACE_HEADS
 _LOCATIVE = frozenset(load("words")["locative_prepositions"])
 
 # Prepositions that take places but seldom people or firms ('emails from Clinton', 'a deal with Apple').
