@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import CUE_VERBS, INDEX_NAME, MEASURES, MONTHS, TIME_UNITS, is_known_place
 from .numbers import DENOMINATORS, SCALES, SHORT_SCALES, TENS_WORDS, UNIT_WORDS, parse_number, scale_factor, tidy
 from .resources import alternation, load
-from .spans import MODIFIER_CLIMB, SUBJECT_CLIMB, entities_in, lemma, planned_windows, text_of
+from .spans import MODIFIER_CLIMB, SUBJECT_CLIMB, entities_in, lemma, planned_windows, text_of, verb_above
 
 _CURRENCIES = load("currencies")
 _QUALIFIERS = load("qualifiers")
@@ -937,11 +937,7 @@ def _casualty_counts(text: str, figures: list[Figure]) -> None:
 def _clause_subject(fig: Figure) -> Token | None:
     """The subject of the verb (or root) the figure hangs on, within five steps up; a participle with none of
     its own ('rose 2%, closing at 4,851') takes the subject of the verb it depends on."""
-    tok = fig.tokens[-1]
-    for _ in range(SUBJECT_CLIMB):
-        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
-            break
-        tok = tok.head
+    tok = verb_above(fig.tokens[-1], SUBJECT_CLIMB)
     subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "xcomp", "conj"):
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -20,7 +20,7 @@ from .lexicon import (CUE_VERBS as _CUE_VERBS, DEMONYMS, MEASURES, POLLSTERS as 
                       gazetteer, is_known_place)
 from .records import WhereDict
 from .resources import load
-from .spans import MODIFIER_CLIMB, SENTENCE_CLIMB, entities, is_common_word, lemma, text_of
+from .spans import MODIFIER_CLIMB, SENTENCE_CLIMB, entities, is_common_word, is_verb, lemma, text_of, verb_above
 # Nouns for companies and institutions: a place word describing one ('U.S. automaker') is the weakest place.
 _ORG_NOUNS = frozenset(load("places")["organisation_nouns"])
 _LOCAL_WORDS = frozenset(load("places")["local_words"])
@@ -272,13 +272,8 @@ def _describes_thing(span: Span) -> bool:
 
 def clause_verb(tok) -> int:
     """The index of the verb whose clause holds ``tok`` (-1 when none)."""
-    for _ in range(SENTENCE_CLIMB):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
-            return tok.i
-        if tok.head.i == tok.i:
-            return -1
-        tok = tok.head
-    return -1
+    verb = verb_above(tok, SENTENCE_CLIMB, amod_is_verb=False)
+    return verb.i if is_verb(verb, amod_is_verb=False) else -1
 
 
 def choose_place(places: list[Place], sentence: Span, anchor: int, counted: set[int],

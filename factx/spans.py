@@ -200,3 +200,24 @@ PHRASE_CLIMB = 6  # from a figure's phrase to the verb it is an argument of (pre
 SUBJECT_CLIMB = 5  # from a figure to the verb whose subject it is measured for
 MODIFIER_CLIMB = 4  # from a modifier to the noun or verb it modifies, through compounds and adjectives
 VERB_CLIMB = 3  # from a verb to the verb it shares a subject or a tense with ('and would owe', 'has risen')
+
+
+def verb_above(tok, climb: int, *, stop_deps=frozenset(), amod_is_verb: bool = True):
+    """The verb whose clause holds ``tok``: the first verb or auxiliary at or above it within ``climb`` arcs.
+
+    The one clause-verb climb the stages share. It stops early at the sentence's root and at a token whose
+    dependency is in ``stop_deps`` (a clause boundary such as 'relcl'), and returns the token it reached, which
+    is no verb when none was found; ``amod_is_verb=False`` passes over participles used as adjectives ('the
+    revised figure').
+    """
+    for _ in range(climb):
+        if tok.pos_ in ("VERB", "AUX") and (amod_is_verb or tok.dep_ != "amod"):
+            break
+        if tok.head.i == tok.i or tok.dep_ in stop_deps:
+            break
+        tok = tok.head
+    return tok
+
+
+def is_verb(tok, amod_is_verb: bool = True) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and (amod_is_verb or tok.dep_ != "amod")

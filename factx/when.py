@@ -16,7 +16,7 @@ from . import dates
 from .figures import Figure, FigureIndex
 from .records import WhenDict
 from .resources import load
-from .spans import VERB_CLIMB, entities_in, text_of
+from .spans import VERB_CLIMB, entities_in, is_verb, text_of, verb_above
 
 _DURATION_RE = re.compile(
     r"^(?:(?:about|nearly|almost|around|some|more than|over|less than|at least|up to|just|only|the|a|an|"
@@ -264,16 +264,12 @@ def _attaches_to(ent: Span, tokens: set[int], figures: frozenset[int] = frozense
 def _future(ent: Span) -> bool | None:
     """The tense of the verb a time expression hangs on: True for 'will re-open on Friday', False for
     a past form ('fell on Friday', 'has risen since May'), None when no verb tells."""
-    tok = ent.root
-    for _ in range(VERB_CLIMB):
-        if tok.pos_ in ("VERB", "AUX"):
-            children = {c.lower_ for c in tok.children}
-            if children & {"will", "'ll", "shall"} or tok.lower_ == "will":
-                return True
-            if tok.tag_ in ("VBD", "VBN") or children & {"has", "have", "had", "was", "were"}:
-                return False
-            return None
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
+    tok = verb_above(ent.root, VERB_CLIMB)
+    if not is_verb(tok):
+        return None
+    children = {c.lower_ for c in tok.children}
+    if children & {"will", "'ll", "shall"} or tok.lower_ == "will":
+        return True
+    if tok.tag_ in ("VBD", "VBN") or children & {"has", "have", "had", "was", "were"}:
+        return False
     return None

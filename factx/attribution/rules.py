@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..spans import CLAUSE_CLIMB, SENTENCE_CLIMB, entities_in, lemma
+from ..spans import CLAUSE_CLIMB, SENTENCE_CLIMB, entities_in, lemma, verb_above
 from .sources import Candidate
 from .words import (BARE_CUES, CLAUSE_BOUNDARY_DEPS, COMPLEMENT_DEPS, CONTRAST_MARKS, CUE_NOUNS, CUE_VERBS,
                     DATA_NOUNS, DATA_VERBS, NOMINAL_DEPS, PLAN_CUES, QUALIFIER_HEADS, REPORTED_DEPS, SAMPLE_NOUNS,
@@ -184,12 +184,8 @@ def _closes_sentence(according: Token, sent: Span) -> bool:
 
 def _clause_verb(tok: Token) -> Token:
     """The verb of the clause ``tok`` belongs to ('view' of 'have a favorable view ... in a poll' -> 'have'),
-    or the root when none is above it."""
-    for _ in range(CLAUSE_CLIMB):
-        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i or tok.dep_ in CLAUSE_BOUNDARY_DEPS:
-            break
-        tok = tok.head
-    return tok
+    or the root or clause boundary reached when none is above it."""
+    return verb_above(tok, CLAUSE_CLIMB, stop_deps=CLAUSE_BOUNDARY_DEPS)
 
 
 def _conjoined_with(tok: Token, above: set[int]) -> bool:
