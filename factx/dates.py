@@ -148,87 +148,156 @@ def _weekday(name: str, ref: dt.date, future: bool | None) -> str:
 
 
 def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
-    """One point in time (no interval): the TIMEX3 value of ``expr`` or None."""
+    """One point in time (no interval): the TIMEX3 value of ``expr`` or None.
+
+    The readers of ``POINT_READERS`` are tried in order; the first that knows the expression's form answers
+    (its answer may be None: 'last June' without a document date has no value, and no later reader guesses one).
+    """
     low = re.sub(r"\bfinancial\s+(?=quarter|year)", "", expr.lower().strip(" .,"))  # 'the last financial quarter'
     low = re.sub(r"^(?:on|in|at|by|during|since|through|until|till|as of|from|of|the|early|late|mid-?|"
                  r"earlier|later|before|after)\s+", "", low)
     low = re.sub(r"^(?:early|late|mid-?|the)\s*", "", low)
+    for reader in POINT_READERS:
+        value = reader(low, expr, ref, future)
+        if value is not _NOT_MINE:
+            return value
+    return _relative(low, ref)
+
+
+_NOT_MINE = object()  # a point reader's answer for an expression of another form
+
+
+def _full_date(low, expr, ref, future):
+    """'March 3, 2024', '3 March 2024', '2024-03-03'."""
     for pattern in _FULL_DATE_RES:
         m = pattern.search(low)
         if m:
             month = m.group("month")
             month = int(month) if month.isdigit() else MONTHS[month.rstrip(".")]
             return _day_value(int(m.group("year")), month, int(m.group("day")))
+    return _NOT_MINE
+
+
+def _month_and_day(low, expr, ref, future):
+    """'March 3', '3rd of March': the year from the text, else the nearest to the document date."""
     m = re.search(rf"\b(?P<month>{_MONTH_RE})\.?\s+{_DAY}\b", low) or re.search(
         rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b", low)
-    if m:
-        month = MONTHS[m.group("month")]
-        year_m = re.search(_YEAR, low)
-        year = int(year_m.group("year")) if year_m else (_nearest_year(ref, month, future) if ref else None)
-        return _day_value(year, month, int(m.group("day")))
+    if not m:
+        return _NOT_MINE
+    month = MONTHS[m.group("month")]
+    year_m = re.search(_YEAR, low)
+    year = int(year_m.group("year")) if year_m else (_nearest_year(ref, month, future) if ref else None)
+    return _day_value(year, month, int(m.group("day")))
+
+
+def _month(low, expr, ref, future):
+    """'June 2023', 'last June', 'next March', 'June' (the bare modal 'may' is no month)."""
     m = re.search(rf"\b(?P<month>{_MONTH_RE})\b\.?(?:,?\s+(?:of\s+)?{_YEAR})?", low)
-    if m and not (m.group("month") == "may" and not m.group("year") and low not in ("may", "last may", "next may")):
-        month = MONTHS[m.group("month")]
-        if m.group("year"):
-            return _month_value(int(m.group("year")), month)
-        if ref is None:
-            return None if re.search(r"\b(?:last|this|next)\b", low) else _month_value(None, month)
-        if re.search(r"\blast\s+year\b", low):
-            return _month_value(ref.year - 1, month)
-        if re.match(r"last\s", low):  # 'last June': the latest June before the document's month
-            return _month_value(ref.year if month < ref.month else ref.year - 1, month)
-        if re.search(r"\bnext\s+year\b", low):
-            return _month_value(ref.year + 1, month)
-        if re.match(r"next\s", low):  # 'next March': the first March after the document's month
-            return _month_value(ref.year if month > ref.month else ref.year + 1, month)
-        if re.search(r"\bthis\s+year\b", low) or re.match(r"this\s", low):
-            return _month_value(ref.year, month)
-        return _month_value(_nearest_year(ref, month, future), month)
+    if not m or m.group("month") == "may" and not m.group("year") and low not in ("may", "last may", "next may"):
+        return _NOT_MINE
+    month = MONTHS[m.group("month")]
+    if m.group("year"):
+        return _month_value(int(m.group("year")), month)
+    if ref is None:
+        return None if re.search(r"\b(?:last|this|next)\b", low) else _month_value(None, month)
+    if re.search(r"\blast\s+year\b", low):
+        return _month_value(ref.year - 1, month)
+    if re.match(r"last\s", low):  # 'last June': the latest June before the document's month
+        return _month_value(ref.year if month < ref.month else ref.year - 1, month)
+    if re.search(r"\bnext\s+year\b", low):
+        return _month_value(ref.year + 1, month)
+    if re.match(r"next\s", low):  # 'next March': the first March after the document's month
+        return _month_value(ref.year if month > ref.month else ref.year + 1, month)
+    if re.search(r"\bthis\s+year\b", low) or re.match(r"this\s", low):
+        return _month_value(ref.year, month)
+    return _month_value(_nearest_year(ref, month, future), month)
+
+
+def _units_ago(low, expr, ref, future):
+    """'two weeks ago', 'a year earlier' (needs the document date; 'several years ago' has no value)."""
     m = re.search(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"
                   r"\s+(?P<unit>day|week|month|year|decade)s?\s+(?:ago|earlier|before)\b", low)
     if m and ref is not None and m.group("n") != "several":
         return _ago(ref, _count(m.group("n")), m.group("unit"))
-    spelled = _spelled_year(low)
-    if spelled:
-        return spelled
+    return _NOT_MINE
+
+
+def _spelled_out_year(low, expr, ref, future):
+    """'nineteen ninety-six', 'two thousand and three'."""
+    return _spelled_year(low) or _NOT_MINE
+
+
+def _ordinal_quarter(low, expr, ref, future):
+    """'the third quarter', 'last year's fourth quarter', 'Q3' written out: the year from the text, else the
+    document's (last year's when that quarter is nearer back than ahead)."""
     m = re.search(r"\b(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter", low)
-    if m:
-        year_m = re.search(_YEAR, low)
-        which = re.search(r"\b(?P<which>last|this|next)\s+year(?:'s)?\b", low)
-        step = {"last": -1, "next": 1}.get(which.group("which") if which else "", 0)
-        year = int(year_m.group("year")) if year_m else (ref.year + step if ref else None)
-        n = ORDINALS[m.group("n")]
-        if year and not year_m and not which and future is not True:  # the year came from the document date
-            ahead, since = 3 * (n - 1) + 1 - ref.month, ref.month + 12 - 3 * n  # months to its start, since its end
-            if 0 < ahead and since <= ahead:
-                year -= 1  # 'in the fourth quarter, sales rose' in a January paper: last year's is nearer
-        return f"{year:04d}-Q{n}" if year else f"XXXX-Q{n}"
+    if not m:
+        return _NOT_MINE
+    year_m = re.search(_YEAR, low)
+    which = re.search(r"\b(?P<which>last|this|next)\s+year(?:'s)?\b", low)
+    step = {"last": -1, "next": 1}.get(which.group("which") if which else "", 0)
+    year = int(year_m.group("year")) if year_m else (ref.year + step if ref else None)
+    n = ORDINALS[m.group("n")]
+    if year and not year_m and not which and future is not True:  # the year came from the document date
+        ahead, since = 3 * (n - 1) + 1 - ref.month, ref.month + 12 - 3 * n  # months to its start, since its end
+        if 0 < ahead and since <= ahead:
+            year -= 1  # 'in the fourth quarter, sales rose' in a January paper: last year's is nearer
+    return f"{year:04d}-Q{n}" if year else f"XXXX-Q{n}"
+
+
+def _the_quarter(low, expr, ref, future):
+    """Earnings news: 'the quarter' is the last one reported, the one before the document's own; 'the
+    year-earlier quarter' is that one a year back."""
     m = re.fullmatch(r"(?:(?:in|during|for|of)\s+)?(?:the\s+)?(?P<ago>year-(?:ago|earlier)\s+)?(?:(?:latest|"
                      r"most\s+recent|recent|just-ended|just\s+ended)\s+)?(?:financial\s+)?(?:quarter|period)(?:'s)?",
                      expr.lower().strip(" .,").replace("\u2019", "'"))
-    if m and ref is not None and (m.group("ago") or "period" not in low):
-        # earnings news: 'the quarter' is the last one reported, the one before the document's own
-        quarter = (ref.month - 1) // 3 - 1
-        year = ref.year + quarter // 4 - (1 if m.group("ago") else 0)
-        return f"{year:04d}-Q{quarter % 4 + 1}"
+    if not (m and ref is not None and (m.group("ago") or "period" not in low)):
+        return _NOT_MINE
+    quarter = (ref.month - 1) // 3 - 1
+    year = ref.year + quarter // 4 - (1 if m.group("ago") else 0)
+    return f"{year:04d}-Q{quarter % 4 + 1}"
+
+
+def _fiscal_year(low, expr, ref, future):
+    """A fiscal year by its calendar year, as TimeBank annotates it ('fiscal 1990', 'last fiscal year')."""
     m = re.fullmatch(rf"(?:(?P<which>this|last|next|current|previous)\s+)?fiscal(?:\s+year)?(?:\s+{_YEAR})?", low)
-    if m and (m.group("year") or m.group("which") and ref):  # a fiscal year by its calendar year, as TimeBank
-        step = {"last": -1, "previous": -1, "next": 1}.get(m.group("which") or "", 0)
-        return f"{int(m.group('year')) if m.group('year') else ref.year + step:04d}"
+    if not (m and (m.group("year") or m.group("which") and ref)):
+        return _NOT_MINE
+    step = {"last": -1, "previous": -1, "next": 1}.get(m.group("which") or "", 0)
+    return f"{int(m.group('year')) if m.group('year') else ref.year + step:04d}"
+
+
+def _year_end(low, expr, ref, future):
+    """'by year end', "at year's end": the year's last month (last year's in a paper of January or February,
+    which reports the year just ended)."""
     m = re.fullmatch(rf"(?:the\s+)?(?:end\s+of\s+(?:the\s+)?year|year(?:'s|\u2019s)?[\s-]end)(?:\s+{_YEAR})?", low)
-    if m and (m.group("year") or ref):  # 'by year end', "at year's end": the year's last month (last year's in
-        # a paper of January or February, which reports the year just ended)
-        year = int(m.group("year")) if m.group("year") else ref.year - (1 if ref.month <= 2 and not future else 0)
-        return f"{year:04d}-12"
+    if not (m and (m.group("year") or ref)):
+        return _NOT_MINE
+    year = int(m.group("year")) if m.group("year") else ref.year - (1 if ref.month <= 2 and not future else 0)
+    return f"{year:04d}-12"
+
+
+def _season(low, expr, ref, future):
+    """'summer 2023', 'this winter' (the document's year)."""
     m = re.search(rf"\b(?P<season>{'|'.join(SEASONS)})(?:\s+(?:of\s+)?{_YEAR})?\b", low)
-    if m and (m.group("year") or ref):
-        year = int(m.group("year")) if m.group("year") else ref.year
-        return f"{year:04d}-{SEASONS[m.group('season')]}"
+    if not (m and (m.group("year") or ref)):
+        return _NOT_MINE
+    year = int(m.group("year")) if m.group("year") else ref.year
+    return f"{year:04d}-{SEASONS[m.group('season')]}"
+
+
+def _year(low, expr, ref, future):
+    """'2023', 'the 1990s' (a decade: '199')."""
     m = re.search(rf"\b{_YEAR}s?\b", low)
-    if m:
-        if low.endswith("s") and re.search(r"\d0s$", low):
-            return m.group("year")[:3]
-        return m.group("year")
+    if not m:
+        return _NOT_MINE
+    if low.endswith("s") and re.search(r"\d0s$", low):
+        return m.group("year")[:3]
+    return m.group("year")
+
+
+def _weekday_name(low, expr, ref, future):
+    """'Tuesday', 'last Friday', 'next Monday': a day of the document's week (none without its date)."""
     for name in WEEKDAYS:
         if re.search(rf"\b{name}\b", low):
             if ref is None:
@@ -238,7 +307,13 @@ def _point(expr: str, ref: dt.date | None, future: bool | None) -> str | None:
             if "last" in low and ref.weekday() != WEEKDAYS[name]:
                 return _weekday(name, ref - dt.timedelta(days=1), False)
             return _weekday(name, ref, future)
-    return _relative(low, ref)
+    return _NOT_MINE
+
+
+# The forms of a point in time, most specific first; anything else is read relative to the document date
+# ('today', 'the day before').
+POINT_READERS = (_full_date, _month_and_day, _month, _units_ago, _spelled_out_year, _ordinal_quarter, _the_quarter,
+                 _fiscal_year, _year_end, _season, _year, _weekday_name)
 
 
 def _nearest_year(ref: dt.date, month: int, future: bool | None) -> int:
