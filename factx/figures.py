@@ -175,18 +175,10 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
             continue
         if m.group("sign") and start > 0 and text[start - 1].isalnum():
             start += 1
-        prev = text[start - 1] if start > 0 else " "
-        prev2 = text[start - 2] if start > 1 else " "
+        if not _stands_alone(text, start, end):
+            continue
         nxt = text[end] if end < len(text) else " "
         nxt2 = text[end + 1] if end + 1 < len(text) else " "
-        sub = _after_sub(text, start)
-        if prev.isalnum() or prev in "._" or (prev == "," and prev2.isdecimal()) or (
-                prev == "-" and prev2.isalpha() and not sub):
-            continue  # part of a bigger number or of a name: 'A380', 'F-16', 'COVID-19'
-        if prev == "-" and prev2.isdecimal() and _MODEL_BEFORE_RE.search(text, max(0, start - 24), start - 1):
-            continue  # a model's variant: 'A320-200', 'MiG-29-300' (a range's bound has digits only: '1,000-3,000')
-        if nxt.isalnum() or nxt == "_" or (nxt in ".,:/" and nxt2.isdecimal()):
-            continue
         word = not m.group("num")[0].isdecimal() and m.group("num")[0] != "."
         hyphen_measure = None
         percent_suffix = bool(m.group("suffix")) and not (
@@ -203,22 +195,10 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         if value is None:
             continue
         short = m.group("short")
-        currency = None
-        if m.group("cur") == "PS" and not (m.group("scale") or m.group("short") or len(
-                re.sub(r"\D", "", m.group("num"))) >= 3 or "." in m.group("num")):
-            continue  # 'PS5' is a console; 'PS2.7m' and 'PS21,700' are pounds written in ASCII
-        if m.group("cur") in _CURRENCY_TABLES["context"]:
-            currency = _shared_currency(m.group("cur"), text, "context")
-            if currency is None:
-                continue  # 'R18' in an article that names no country of the rand: a name, no figure
-        elif m.group("cur"):
-            currency = _CURRENCIES["prefix"].get(m.group("cur"))
-        elif m.group("curword"):
-            currency = _currency_word(m.group("curword"), text)
-        minor_word = "pence" if m.group("pence") else re.sub(r"\s+", " ", m.group("curword") or "")
-        minor = _CURRENCIES["minor"].get(minor_word)
-        if minor is not None:  # '17 cents': a hundredth of the currency
-            currency = minor[0]
+        money = _money_of(m, text)
+        if money is None:
+            continue
+        currency, minor = money
         attached = m.group("attached") or hyphen_measure
         if currency and m.group("attached"):
             continue  # '$5m2': a sign and a unit of measure at once, a typo or a code, not a figure
@@ -248,6 +228,43 @@ def _scan(text: str, masked: "_Mask", lo: int = 0, hi: int | None = None) -> lis
         raws.append(_Raw(start, end, num_start, num_end, sign * value * scale, scale, bool(scale_word), currency,
                          percent, attached, word, text[start:end]))
     return raws
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` is not part of a bigger number or of a name ('A380', 'F-16',
+    'COVID-19', a model's variant 'A320-200')."""
+    prev = text[start - 1] if start > 0 else " "
+    prev2 = text[start - 2] if start > 1 else " "
+    nxt = text[end] if end < len(text) else " "
+    nxt2 = text[end + 1] if end + 1 < len(text) else " "
+    if prev.isalnum() or prev in "._" or (prev == "," and prev2.isdecimal()) or (
+            prev == "-" and prev2.isalpha() and not _after_sub(text, start)):
+        return False
+    if prev == "-" and prev2.isdecimal() and _MODEL_BEFORE_RE.search(text, max(0, start - 24), start - 1):
+        return False  # a range's bound has digits only: '1,000-3,000'
+    return not (nxt.isalnum() or nxt == "_" or (nxt in ".,:/" and nxt2.isdecimal()))
+
+
+def _money_of(m: re.Match, text: str) -> tuple[str | None, tuple | None] | None:
+    """The currency of a figure match and its minor unit ('17 cents': a hundredth of the currency), or None
+    when the sign makes it no figure ('PS5' is a console; 'R18' where no country of the rand is named)."""
+    currency = None
+    if m.group("cur") == "PS" and not (m.group("scale") or m.group("short") or len(
+            re.sub(r"\D", "", m.group("num"))) >= 3 or "." in m.group("num")):
+        return None  # 'PS2.7m' and 'PS21,700' are pounds written in ASCII
+    if m.group("cur") in _CURRENCY_TABLES["context"]:
+        currency = _shared_currency(m.group("cur"), text, "context")
+        if currency is None:
+            return None
+    elif m.group("cur"):
+        currency = _CURRENCIES["prefix"].get(m.group("cur"))
+    elif m.group("curword"):
+        currency = _currency_word(m.group("curword"), text)
+    minor_word = "pence" if m.group("pence") else re.sub(r"\s+", " ", m.group("curword") or "")
+    minor = _CURRENCIES["minor"].get(minor_word)
+    if minor is not None:
+        currency = minor[0]
+    return currency, minor
 
 
 # After '1.2m': a plural noun or a unit of measure makes the 'm' a million, not metres ('1.2m tons', '3m people').
