@@ -128,7 +128,7 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
         where, where_origin = where_of(doc, places, sent, fig, counted)
         if sent.start not in mentions:
             mentions[sent.start] = time_mentions(doc, sent)
-        when = when_of(doc, sent, mentions[sent.start], fig, index, (source.start, source.end) if source else None, ref)
+        when, when_rule = when_of(doc, sent, mentions[sent.start], fig, index, (source.start, source.end) if source else None, ref)
         reading = measured.read(fig, index.tokens, previous)
         previous = fig
         out.append(RecordDict(
@@ -147,7 +147,7 @@ def records_for(document: Document, doc: Doc, ref=_UNSET, offset: int = 0) -> li
             claim=None,  # set once the whole document is read (claims.assign_claims)
             provenance=ProvenanceDict(
                 who=_origin(_who_rule(source)),
-                when=_origin("own sentence" if when else None),
+                when=_origin(when_rule if when else None),
                 where=_origin(("previous sentence" if where_origin is not None else "own sentence") if where else None,
                               sentence_mention(text, where_origin.start_char, where_origin.end_char)
                               if where_origin is not None else None)),

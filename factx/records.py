@@ -71,8 +71,8 @@ class Origin(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     rule: Optional[str] = Field(description="the rule that chose the field ('reporting verb', 'according to', "
-                                            "'quotation speaker', 'poll passage', 'own clause', 'previous sentence'"
-                                            "...); null when the field is null")
+                                            "'quotation speaker', 'poll passage', 'time of its clause', "
+                                            "'previous sentence'...); null when the field is null")
     carried_from: Optional[Mention] = Field(description="the sentence the field was carried from (its text and "
                                                         "offsets); null when it comes from the figure's own sentence")
 

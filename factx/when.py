@@ -30,8 +30,9 @@ _DURATION_RE = re.compile(
 
 
 def when_of(doc: Doc, sent: Span, mentions: list[Span], fig: Figure, index: FigureIndex,
-          source: tuple[int, int] | None, ref: dt.date | None) -> WhenDict | None:
-    """The time expression of the figure's clause: a DATE/TIME mention attached to the figure's predicates.
+          source: tuple[int, int] | None, ref: dt.date | None) -> tuple[WhenDict | None, str | None]:
+    """The time expression of the figure's clause: a DATE/TIME mention attached to the figure's predicates,
+    and the name of the rule that found it and its value (the record's provenance).
 
     A mention the model ran together with a figure ('from 800 a day earlier') is read without it; a
     mention that hangs on another figure of the sentence is that one's. Clock times the model leaves
@@ -54,20 +55,37 @@ def when_of(doc: Doc, sent: Span, mentions: list[Span], fig: Figure, index: Figu
         if best is None or distance < best[0]:
             best = (distance, ent)
     if best is None:
-        return _present(doc, sent, above)
+        present = _present(doc, sent, above)
+        return present, (RULE_PRESENT if present else None)
     ent = best[1]
     text, start, end = trim(text_of(doc), ent.start_char, ent.end_char)
     value = dates.with_clock(text, dates.normalise(text, ref, future=_future(ent)), ref)
+    rule, pointed = RULE_CLAUSE, None
     if _event_anchored(ent):
-        value = None  # 'the day the deal was announced': a time anchored on an event, not on the document date
+        value, rule = None, RULE_EVENT  # 'the day the deal was announced': anchored on an event, not on a date
     elif _THE_DAY.fullmatch(text):
-        value = _in_passage(doc, sent, ref, "day") or value
+        pointed = _in_passage(doc, sent, ref, "day")
     elif _THE_MONTH.fullmatch(text):
-        value = _in_passage(doc, sent, ref, "month") or value
+        pointed = _in_passage(doc, sent, ref, "month")
     elif _THE_YEAR.fullmatch(text):
-        value = _year_in_sentence(doc, sent, ent, ref) or _in_passage(doc, sent, ref, "year") or (
-            str(ref.year) if ref and text.lower().startswith("the year") else value)  # 'that year' points back
-    return WhenDict(text=text, value=value, start=start, end=end)
+        year = _year_in_sentence(doc, sent, ent, ref)
+        if year:
+            value, rule = year, RULE_SENTENCE_YEAR
+        else:
+            pointed = _in_passage(doc, sent, ref, "year")
+            if not pointed and ref and text.lower().startswith("the year"):
+                value = str(ref.year)  # 'that year' points back; 'the year' is the document's
+    if pointed:
+        value, rule = pointed, RULE_NAMED_BEFORE
+    return WhenDict(text=text, value=value, start=start, end=end), rule
+
+
+# The rules a figure's time is found by, as its provenance names them.
+RULE_CLAUSE = "time of its clause"
+RULE_PRESENT = "present-tense word"  # 'now', 'currently', 'to date'
+RULE_EVENT = "time of its clause, anchored on an event"  # 'the day the deal was announced': no calendar value
+RULE_SENTENCE_YEAR = "time of its clause, year from its sentence"  # 'began the year at 4.9 percent ... this year'
+RULE_NAMED_BEFORE = "time of its clause, value named earlier in the paragraph"  # 'that day', 'the same month'
 
 
 def _comparison_baseline(doc: Doc, ent: Span, anchor) -> bool:

@@ -26,7 +26,7 @@ RECORD = {
     "doc_date": "2025-03-01",
     "claim": None,
     "provenance": {"who": {"rule": "reporting verb", "carried_from": None},
-                   "when": {"rule": "own sentence", "carried_from": None},
+                   "when": {"rule": "time of its clause", "carried_from": None},
                    "where": {"rule": "own sentence", "carried_from": None}},
 }
 

@@ -184,3 +184,16 @@ def test_a_data_release_carries_over_the_next_paragraphs_only(extract, figure, e
 def test_a_data_release_stops_at_another_source(extract):
     text = RECORDS.replace("The committee also sent", "Treasurer Ana Ruiz said the committee sent")
     assert who(extract(text), "$877,804") != "Treasury"
+
+
+@pytest.mark.parametrize("text, figure, rule, value", [
+    ("Exports rose 4 percent on Monday.", "4 percent", "time of its clause", "2025-03-03"),
+    ("Unemployment is now 6 percent.", "6 percent", "present-tense word", "PRESENT_REF"),
+    ("Sales slumped in February. That month, exports fell 5 percent.", "5 percent",
+     "time of its clause, value named earlier in the paragraph", "2025-02"),
+    ("Exports fell 5 percent.", "5 percent", None, None),
+])
+def test_provenance_names_the_rule_that_found_the_time(extract, text, figure, rule, value):
+    record = figure_at(extract(text, doc_date="2025-03-05"), figure)
+    assert record["provenance"]["when"] == {"rule": rule, "carried_from": None}
+    assert (record["when"] or {}).get("value") == value
