@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import RANK_COUNTRY, RANK_REGION, gazetteer
+from .lexicon import DEMONYMS, RANK_COUNTRY, RANK_REGION, gazetteer
 from .records import MentionDict, OriginDict, RecordDict
 from .resources import load
 
@@ -98,6 +98,7 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
     place: tuple[dict, tuple[int, int], int] | None = None  # the paragraph's last place, its sentence, paragraph
     breaks = [m.start() for m in re.finditer(r"\n+", text)]  # a run of line breaks is one paragraph break
     polls = _named_polls(text, records, sentences)
+    population = polled_population(text)
     for record, sentence in zip(records, sentences):
         while polls and polls[0][0][0] < sentence[0]:
             (start, end), who = polls.pop(0)
@@ -114,22 +115,74 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
             _carry(record, results.who, results.cue, "results passage", sentence_mention(text, *results.sentence))
         if passage.poll and record["who"] is not None and passage.who is not None \
                 and record["who"]["name"] == passage.who["name"]:
-            _poll_place(passage, record, sentence, text)
+            _poll_place(passage, record, sentence, text, population)
         place = _paragraph_place(record, sentence, paragraph, place, text)
 
 
-def _poll_place(passage: _Passage, record: RecordDict, sentence: tuple[int, int], text: str) -> None:
+def _poll_place(passage: _Passage, record: RecordDict, sentence: tuple[int, int], text: str,
+                population: tuple[dict, tuple[int, int]] | None = None) -> None:
     """A poll's findings are about the population it asked: the state or country its passage names first
-    ('registered voters in Pennsylvania', 'a national poll of Americans') is the place of its later findings
+    ('registered voters in Pennsylvania', 'a national poll of Americans'), else the one the document's polls
+    are named for (``population``: 'the Texas poll', 'a national poll'), is the place of its later findings
     that name none."""
     where = record["where"]
     if where is not None:
         if passage.place is None and record["provenance"]["where"]["carried_from"] is None and _names_a_population(where):
             passage.place = (where, sentence)
         return
+    if passage.place is None and population is not None:
+        passage.place = population
     if passage.place is not None:
         record["where"] = dict(passage.place[0])
         record["provenance"]["where"] = OriginDict(rule="poll passage", carried_from=sentence_mention(text, *passage.place[1]))
+
+
+_PLACED_POLL_RE = re.compile(r"\b(?P<place>(?:[A-Z][a-z]+[ \u00a0])?[A-Z][a-z]+|U\.S\.)[ \u00a0]+(?:[A-Z][\w.'&/-]*[ \u00a0]+)?"
+                             r"(?:[Pp]oll|[Ss]urvey)\b")
+_NATIONAL_POLL_RE = re.compile(r"(?i)\b(?:national|nationwide|nationally[ \u00a0]representative)\b[^.\n]{0,60}?\b(?:poll|survey)\b")
+# a capitalised word, or two ('United States'), at every start: overlapping, so 'In American' still counts 'American'
+_COUNTRY_WORDS_RE = re.compile(r"(?=\b(U\.S\.|U\.K\.|[A-Z][a-z]+[ \u00a0][A-Z][a-z]+\b|[A-Z][a-z]+\b))")
+
+
+def polled_population(text: str) -> tuple[dict, tuple[int, int]] | None:
+    """The one state or country a document's polls are named for ('Cruz and Trump tied in Texas poll', 'a
+    Pennsylvania survey'), else, for a 'national poll', the country the document names most (by its name or
+    its people: 'Americans'); with its sentence. None when the polls are named for different places or none;
+    'national polls' (polling at large, not the article's poll) names no population."""
+    places = {}
+    for m in _PLACED_POLL_RE.finditer(text):
+        known = gazetteer().get(m.group("place").lower())
+        if known is not None and known[0] in (RANK_REGION, RANK_COUNTRY):
+            places.setdefault(known[1] if known[0] == RANK_COUNTRY else m.group("place"), (m.start("place"), m.group("place")))
+    if len(places) == 1:
+        (start, name), = places.values()
+        return _where(name, "GPE", start), _sentence_around(text, start)
+    if places or not _NATIONAL_POLL_RE.search(text):
+        return None
+    counts, first = {}, {}
+    for m in _COUNTRY_WORDS_RE.finditer(text):
+        word = m.group(1)
+        if " " in word and gazetteer().get(word.lower()) is None:
+            word = word.split()[0]  # 'American Airlines' stays two words; 'In American' is 'In' here
+        code = DEMONYMS.get(word)
+        known = gazetteer().get(word.lower())
+        if code is None and known is not None and known[0] == RANK_COUNTRY:
+            code = known[1]
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+            first.setdefault(code, (m.start(1), word, "GPE" if known is not None and known[0] == RANK_COUNTRY else "NORP"))
+    if not counts:
+        return None
+    code = max(counts, key=counts.get)
+    start, word, label = first[code]
+    return _where(word, label, start, code), _sentence_around(text, start)
+
+
+def _where(name: str, label: str, start: int, country: str | None = None) -> dict:
+    if country is None:
+        known = gazetteer().get(name.lower())
+        country = known[1] if known else None
+    return {"text": name, "label": label, "start": start, "end": start + len(name), "country": country}
 
 
 def _names_a_population(where: dict) -> bool:

@@ -145,6 +145,8 @@ def _place(span: Span, label: str) -> Place | None:
         return None  # parties, religions, ethnic groups: not places
     if label == "NORP" and not _nationality_locates(root):
         return None  # 'a German airline', 'Chinese citizens': who or what, not where
+    if _names_a_title(span):
+        return None  # 'Ohio Gov. John Kasich', 'U.S. President Bush': a person's title, not where the figure is
     describes = label != "NORP" and _describes_thing(span)
     if describes and not _describes_an_organisation(root):
         return None  # 'US-based', 'of Omaha', 'Finance of Kuwait': what, not where
@@ -250,6 +252,23 @@ def _locates_the_source(root) -> bool:
         return False
     noun = prep.head
     return noun.dep_ == "nsubj" and lemma(noun.head) in _CUE_VERBS
+
+
+_OFFICE_TITLES = frozenset(load("places")["office_titles"])
+
+
+def _names_a_title(span: Span) -> bool:
+    """Whether the place word is part of an office's title before a person's name ('Ohio Gov. John Kasich',
+    'Florida state Sen. Ruiz', 'U.S. President Bush', 'New York Mayor Bill de Blasio')."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].lower_ == "state":
+        i += 1
+    if i >= len(doc) or doc[i].lower_.rstrip(".") not in _OFFICE_TITLES or not doc[i].is_title:
+        return False
+    while i < len(doc) and (doc[i].lower_.rstrip(".") in _OFFICE_TITLES or doc[i].text in (".", "-", "General")):
+        i += 1  # 'Prime Minister', 'Lt. Gov.', 'Attorney General'
+    return i < len(doc) and doc[i].is_title and (doc[i].ent_type_ == "PERSON" or doc[i].pos_ == "PROPN")
 
 
 def _describes_thing(span: Span) -> bool:

@@ -161,6 +161,25 @@ def test_a_poll_s_population_is_the_place_of_its_findings(extract, text, figure,
     assert where(extract(text), figure) == expected
 
 
+NATIONAL = ("Voters are restless.\n\nIn a national Halvorsen Institute poll, likely voters split evenly. The poll "
+            "of 900 likely voters has a margin of error of 3 points.\n\nAmong Americans under 30, 61 percent want "
+            "change.\n\nAsked about taxes, 44 percent said they were too high.")
+STATE_POLL = ("Price and Moore tied in Utah poll\n\nAccording to a Halvorsen Institute poll out Thursday, each has "
+              "31 percent. Moore trails among women at 22 percent.")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    (NATIONAL, "44 percent", "Americans"),     # a national poll: the country the article names most, by its people
+    (STATE_POLL, "22 percent", "Utah"),        # the state the article's poll is named for
+    # polling at large ('national polls') names no population; two states' polls, no one population
+    (NATIONAL.replace("In a national Halvorsen Institute poll", "As in national polls"), "44 percent", None),
+    (STATE_POLL.replace("Utah poll", "Utah poll and a Nevada poll"), "22 percent", None),
+    (STATE_POLL.replace("Utah poll", "Provo poll"), "22 percent", None),   # a city is no poll's population
+])
+def test_the_document_s_polls_name_their_population(extract, text, figure, expected):
+    assert where(extract(text), figure) == expected
+
+
 def test_a_poll_place_says_it_came_from_the_poll_s_passage(extract):
     origin = figure_at(extract(POLL_PA), "39 percent")["provenance"]["where"]
     assert origin["rule"] == "poll passage" and "Pennsylvania" in origin["carried_from"]["text"]

@@ -93,6 +93,14 @@ def test_a_company_descriptor_does_not_carry_to_the_next_sentence(extract):
     # a nationality on a counted noun that is a place says where; on counted people, who
     ("Union officials said nearly 14,000 employees at four French sites stopped work.", "nearly 14,000", "French"),
     ("About 300 North Korean soldiers were killed.", "About 300", None),
+    # a place word in an office's title before a name is the title's, not where the figure is
+    ("Utah Gov. Ann Price won 41 percent of the vote.", "41 percent", None),
+    ("Former Maine Sen. Tom Ruiz trails at 9 percent.", "9 percent", None),
+    ("U.S. President Alan Moore said 300 jobs would go.", "300", None),
+    ("Kenya Prime Minister Ruth Otieno said 200 schools reopened.", "200", None),
+    ("Nevada state Sen. Ida Cole said 80 clinics closed.", "80", None),
+    ("The Utah governor said 20 plants closed in Utah.", "20", "Utah"),             # a place of its own still is
+    ("Utah Gov. Ann Price said 20 plants closed in Ohio.", "20", "Ohio"),
 ])
 def test_datelines_seats_pollsters_company_names_and_nationalities(extract, text, figure, where):
     record = figure_at(extract(text), figure)

@@ -60,8 +60,9 @@ class Mentions:
                   and c.ent_type_ not in ("DATE", "TIME")]  # "Sunday's survey": a time, not an owner
         if owners:
             first = min(owners, key=lambda t: t.left_edge.i)
-            last = max(owners, key=lambda t: t.i)
-            span = self.doc[first.left_edge.i:last.i + 1]
+            # to the end of the last owner's own words, short of the noun ('University of Texas/Texas Tribune poll')
+            last = min(max(t.right_edge.i for t in owners), noun.i - 1)
+            span = self.doc[first.left_edge.i:last + 1]
             return self._from_span(span, owners[-1], cue)
         return None
 
