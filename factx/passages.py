@@ -18,6 +18,7 @@ Each carried field names its rule and the sentence it came from in the record's 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -117,6 +118,7 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
                 and record["who"]["name"] == passage.who["name"]:
             _poll_place(passage, record, sentence, text, population)
         place = _paragraph_place(record, sentence, paragraph, place, text)
+        _index_place(record, sentence, text)
 
 
 def _poll_place(passage: _Passage, record: RecordDict, sentence: tuple[int, int], text: str,
@@ -141,7 +143,7 @@ _PLACED_POLL_RE = re.compile(r"\b(?P<place>(?:[A-Z][a-z]+[ \u00a0])?[A-Z][a-z]+|
                              r"(?:[Pp]oll|[Ss]urvey)\b")
 _NATIONAL_POLL_RE = re.compile(r"(?i)\b(?:national|nationwide|nationally[ \u00a0]representative)\b[^.\n]{0,60}?\b(?:poll|survey)\b")
 # a capitalised word, or two ('United States'), at every start: overlapping, so 'In American' still counts 'American'
-_COUNTRY_WORDS_RE = re.compile(r"(?=\b(U\.S\.|U\.K\.|[A-Z][a-z]+[ \u00a0][A-Z][a-z]+\b|[A-Z][a-z]+\b))")
+_COUNTRY_WORDS_RE = re.compile(r"(?=\b(U\.S\.|U\.K\.|[A-Z]{2,3}\b|[A-Z][a-z]+[ \u00a0][A-Z][a-z]+\b|[A-Z][a-z]+\b))")
 
 
 def polled_population(text: str) -> tuple[dict, tuple[int, int]] | None:
@@ -159,7 +161,18 @@ def polled_population(text: str) -> tuple[dict, tuple[int, int]] | None:
         return _where(name, "GPE", start), _sentence_around(text, start)
     if places or not _NATIONAL_POLL_RE.search(text):
         return None
-    counts, first = {}, {}
+    counts, first, _ = country_mentions(text)
+    if not counts:
+        return None
+    code = max(counts, key=counts.get)
+    return first[code], _sentence_around(text, first[code]["start"])
+
+
+@functools.lru_cache(maxsize=8)
+def country_mentions(text: str) -> tuple[dict[str, int], dict[str, dict], dict[str, list[dict]]]:
+    """How often the text names each country (by its name, an alias or its people: 'Americans', 'U.S.'), its
+    first mention as a place, and every mention."""
+    counts, first, every = {}, {}, {}
     for m in _COUNTRY_WORDS_RE.finditer(text):
         word = m.group(1)
         if " " in word and gazetteer().get(word.lower()) is None:
@@ -170,12 +183,47 @@ def polled_population(text: str) -> tuple[dict, tuple[int, int]] | None:
             code = known[1]
         if code:
             counts[code] = counts.get(code, 0) + 1
-            first.setdefault(code, (m.start(1), word, "GPE" if known is not None and known[0] == RANK_COUNTRY else "NORP"))
-    if not counts:
-        return None
-    code = max(counts, key=counts.get)
-    start, word, label = first[code]
-    return _where(word, label, start, code), _sentence_around(text, start)
+            label = "GPE" if known is not None and known[0] == RANK_COUNTRY else "NORP"
+            every.setdefault(code, []).append(_where(word, label, m.start(1), code))
+            first.setdefault(code, every[code][0])
+    return counts, first, every
+
+
+_INDEX_COUNTRIES: dict[str, str] = load("places")["index_countries"]
+_INDEX_RE = re.compile(r"\b(?:%s)(?![\w&])" % "|".join(re.escape(n) for n in sorted(_INDEX_COUNTRIES, key=len, reverse=True)))
+_INDEX_UNITS = (None, "points", "%", "percentage points")
+
+
+def _index_place(record: RecordDict, sentence: tuple[int, int], text: str) -> None:
+    """A stock index's level or move ('The Dow Jones was down 2.62%') with no place of its own, or only one
+    carried from another sentence, is about the index's market: the country the article names for its market
+    ('U.S. stocks', 'markets in the United States'). None when the article names no market of that country."""
+    if record["where"] is not None and record["provenance"]["where"]["carried_from"] is None:
+        return
+    if record["figure"]["unit"] not in _INDEX_UNITS:
+        return
+    named = [m for m in _INDEX_RE.finditer(text, sentence[0], record["figure"]["start"])]
+    if not named:
+        return
+    mention = next((m for m in country_mentions(text)[2].get(_INDEX_COUNTRIES[named[-1].group(0)], [])
+                    if _names_a_market(m, text)), None)
+    if mention is None:
+        return
+    record["where"] = dict(mention)
+    record["provenance"]["where"] = OriginDict(rule="index's country",
+                                               carried_from=sentence_mention(text, *_sentence_around(text, mention["start"])))
+
+
+_MARKET_AFTER_RE = re.compile(r"[ \u00a0](?:stock|stocks|shares|equities|markets?|exchanges?|ind(?:ex|exes|ices))\b", re.I)
+_MARKET_BEFORE_RE = re.compile(r"\b(?:stocks?|shares|equities|markets?|exchanges?|ind(?:ex|exes|ices))\b[^.\n]{0,60}"
+                               r"\b(?:in|on)[ \u00a0](?:the[ \u00a0])?\Z", re.I)
+
+
+def _names_a_market(mention: dict, text: str) -> bool:
+    """Whether a country's mention names its stock market: 'U.S. stocks', 'American stock exchanges', 'stock
+    markets ..., particularly those in the United States' (not 'the US economy', 'US bank chief')."""
+    return bool(_MARKET_AFTER_RE.match(text, mention["end"]) or
+                _MARKET_BEFORE_RE.search(text[max(0, mention["start"] - 90):mention["start"]]))
 
 
 def _where(name: str, label: str, start: int, country: str | None = None) -> dict:

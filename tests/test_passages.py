@@ -216,3 +216,19 @@ def test_provenance_names_the_rule_that_found_the_time(extract, text, figure, ru
     record = figure_at(extract(text, doc_date="2025-03-05"), figure)
     assert record["provenance"]["when"] == {"rule": rule, "carried_from": None}
     assert (record["when"] or {}).get("value") == value
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # an index's move is about the market the article names for its country
+    ("U.S. stocks slid on Monday.\nThe Dow lost 2.1% to 30,120.", "2.1%", "U.S."),
+    ("Markets fell, particularly those in the United States.\nThe Nasdaq dropped 3.4%.", "3.4%", "United States"),
+    ("Japanese shares rose.\nThe Nikkei gained 1.2%.", "1.2%", "Japanese"),
+    # the country named for something else is not the market's; another country's index takes none of it
+    ("The US economy is recovering, said a US bank chief.\nTraders were calm.\nThe Dow rose 1.7%.", "1.7%", None),
+    ("U.S. stocks slid.\nThe Dax lost 1.75%.", "1.75%", None),
+    ("U.S. stocks slid.\nOil rose to $90 a barrel after the Dow opened.", "$90", None),   # not a figure of the index
+])
+def test_an_index_s_figures_are_about_its_market(extract, text, figure, expected):
+    record = figure_at(extract(text), figure)
+    assert (record["where"] or {}).get("text") == expected
+    assert (record["provenance"]["where"]["rule"] == "index's country") == bool(expected)
