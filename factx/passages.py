@@ -100,13 +100,20 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
     breaks = [m.start() for m in re.finditer(r"\n+", text)]  # a run of line breaks is one paragraph break
     polls = _named_polls(text, records, sentences)
     population = polled_population(text)
+    main = None  # the article's poll: the first one a figure's own sentence names
     for record, sentence in zip(records, sentences):
         while polls and polls[0][0][0] < sentence[0]:
             (start, end), who = polls.pop(0)
             _opens(passage, who, "poll", bisect.bisect_left(breaks, start), (start, end), True)
         paragraph = bisect.bisect_left(breaks, record["figure"]["start"])
+        if main is not None and passage.poll and passage.who["name"] != main[0]["name"] and paragraph > passage.paragraph:
+            # another poll cited in passing ('In April, a Reuters/Ipsos poll found ...') holds its own paragraph;
+            # the findings after it are the article's poll's again
+            _opens(passage, main[0], main[1], main[2], main[3], True)
         if record["who"] is not None:
             _own_source(passage, record, paragraph, sentence, text)
+            if main is None and passage.poll and passage.sentence == sentence and _one_poll(passage.who):
+                main = (passage.who, passage.cue, passage.paragraph, passage.sentence)
             results = _results_opened(results, record, sentence, text)
         elif passage.who is not None and passage.sentence != sentence and (
                 _same_paragraph(passage, paragraph) or _findings_run_on(passage, record, paragraph)):
@@ -351,7 +358,12 @@ def sentence_mention(text: str, start: int, end: int) -> MentionDict:
 
 def _own_source(passage: _Passage, record: RecordDict, paragraph: int, sentence: tuple[int, int], text: str) -> None:
     """A figure's own source: a data source opens the passage, any other source interrupts it. A description of
-    a data source ('The figures showed ...') names the source the passage is about."""
+    a data source ('The figures showed ...') names the source the passage is about; the poll's respondents
+    ('supporters of Hillary Clinton say ...') give its answers."""
+    if passage.poll and passage.who is not None and passage.sentence != sentence and _respondents(record["who"]) \
+            and reads_as_findings(record) and (_same_paragraph(passage, paragraph) or paragraph > passage.paragraph):
+        _carry(record, passage.who, passage.cue, "poll passage", sentence_mention(text, *passage.sentence))
+        return
     if passage.named is not None and (describes_data(record["who"]) or _unresolved_description(record["who"])):
         # 'The figures showed', 'the organization said': the data source the passage is about
         record["who"] = dict(record["who"], name=passage.named["name"], label=passage.named["label"])
@@ -360,6 +372,27 @@ def _own_source(passage: _Passage, record: RecordDict, paragraph: int, sentence:
         _opens(passage, record["who"], record["cue"], paragraph, sentence, is_poll(record["who"], record["cue"], text))
     elif passage.who is not None and record["who"]["name"] != passage.who["name"]:
         passage.interrupted = True
+
+
+def _one_poll(who: dict) -> bool:
+    """A poll named by its owner ('A new USA TODAY/Rock the Vote survey'), not polling at large ('three recent
+    polls') or a bare description."""
+    words = _WORD_RE.findall(f"{who['text']} {who['name']}".lower())
+    named = any(word[:1].isupper() for word in who["name"].split()[1:] + who["name"].split()[:1] if word.lower() not in
+                ("the", "a", "an", "this", "that", "new", "latest"))
+    return named and not describes_data(who) and not any(w in ("polls", "surveys", "polling") for w in words)
+
+
+_RESPONDENTS = frozenset(_CUES["respondent_words"])
+
+
+def _respondents(who: dict) -> bool:
+    """'supporters of Democrat Hillary Clinton', 'independents', 'the public overall': a group a poll asked, no
+    person or organisation of its own (its first word after a determiner says so)."""
+    words = _WORD_RE.findall(who["text"].lower())
+    while words and words[0] in ("the", "a", "an", "these", "all"):
+        words.pop(0)
+    return bool(words) and words[0] in _RESPONDENTS
 
 
 def _same_paragraph(passage: _Passage, paragraph: int) -> bool:

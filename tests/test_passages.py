@@ -232,3 +232,30 @@ def test_an_index_s_figures_are_about_its_market(extract, text, figure, expected
     record = figure_at(extract(text), figure)
     assert (record["where"] or {}).get("text") == expected
     assert (record["provenance"]["where"]["rule"] == "index's country") == bool(expected)
+
+
+MAIN_POLL = ("A new Halvorsen Institute survey of renters shows 54 percent plan to move.\n\n"
+             "Opinion among owners is closer. In March, a Brightwater poll found 43 percent of owners would sell. "
+             "Owners over 60 say so by 30 percent.\n\n"
+             "On rents, 61 percent of renters say they are too high.\n\n"
+             "Supporters of Mayor Ana Ruiz say by 70 percent that rents should be capped.")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    (MAIN_POLL, "30 percent", "Brightwater"),           # another poll cited in passing holds its own paragraph
+    (MAIN_POLL, "61 percent", "Halvorsen Institute"),   # after it, the findings are the article's poll's again
+    (MAIN_POLL, "70 percent", "Halvorsen Institute"),   # respondents who 'say' give the poll's answers
+    # a poll cited in passing before any poll of the article's own: no article's poll to go back to
+    (MAIN_POLL.split("\n\n", 1)[1], "61 percent", "Brightwater"),
+    # polling at large is no article's poll
+    ("Three recent polls show 54 percent back the plan.\n\nIn March, a Brightwater poll found 43 percent agree."
+     "\n\nOn rents, 61 percent say they are too high.", "61 percent", "Brightwater"),
+])
+def test_the_article_s_poll_comes_back_after_a_poll_cited_in_passing(extract, text, figure, expected):
+    assert who(extract(text), figure) == expected
+
+
+def test_a_named_speaker_is_no_respondent(extract):
+    text = MAIN_POLL.replace("Supporters of Mayor Ana Ruiz say by 70 percent that rents should be capped.",
+                             "Mayor Ana Ruiz said 70 percent of rents are too high.")
+    assert "Ana Ruiz" in who(extract(text), "70 percent")
