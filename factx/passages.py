@@ -126,6 +126,7 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
             _poll_place(passage, record, sentence, text, population)
         place = _paragraph_place(record, sentence, paragraph, place, text)
         _index_place(record, sentence, text)
+        _exchange_place(record, sentence, text)
 
 
 def _poll_place(passage: _Passage, record: RecordDict, sentence: tuple[int, int], text: str,
@@ -148,6 +149,9 @@ def _poll_place(passage: _Passage, record: RecordDict, sentence: tuple[int, int]
 
 _PLACED_POLL_RE = re.compile(r"\b(?P<place>(?:[A-Z][a-z]+[ \u00a0])?[A-Z][a-z]+|U\.S\.)[ \u00a0]+(?:[A-Z][\w.'&/-]*[ \u00a0]+)?"
                              r"(?:[Pp]oll|[Ss]urvey)\b")
+# a poll of one state's people: 'a new statewide poll', 'surveying 1,737 registered voters in the state'
+_STATE_POLL_RE = re.compile(r"(?i)\bstatewide\b[^.\n]{0,60}?\b(?:poll|survey)\b|\b(?:poll|survey|surveying)\b[^.\n]{0,120}?"
+                            r"\b(?:voters|adults|residents|likely[ \u00a0]voters)[ \u00a0]in[ \u00a0]the[ \u00a0]state\b")
 _NATIONAL_POLL_RE = re.compile(r"(?i)\b(?:national|nationwide|nationally[ \u00a0]representative)\b[^.\n]{0,60}?\b(?:poll|survey)\b")
 # a capitalised word, or two ('United States'), at every start: overlapping, so 'In American' still counts 'American'
 _COUNTRY_WORDS_RE = re.compile(r"(?=\b(U\.S\.|U\.K\.|[A-Z]{2,3}\b|[A-Z][a-z]+[ \u00a0][A-Z][a-z]+\b|[A-Z][a-z]+\b))")
@@ -155,8 +159,9 @@ _COUNTRY_WORDS_RE = re.compile(r"(?=\b(U\.S\.|U\.K\.|[A-Z]{2,3}\b|[A-Z][a-z]+[ \
 
 def polled_population(text: str) -> tuple[dict, tuple[int, int]] | None:
     """The one state or country a document's polls are named for ('Cruz and Trump tied in Texas poll', 'a
-    Pennsylvania survey'), else, for a 'national poll', the country the document names most (by its name or
-    its people: 'Americans'); with its sentence. None when the polls are named for different places or none;
+    Pennsylvania survey'), else, for a 'statewide poll' or one of 'voters in the state', the state the
+    document names most, for a 'national poll', the country it names most (by its name or its people:
+    'Americans'); with its sentence. None when the polls are named for different places or none;
     'national polls' (polling at large, not the article's poll) names no population."""
     places = {}
     for m in _PLACED_POLL_RE.finditer(text):
@@ -166,13 +171,35 @@ def polled_population(text: str) -> tuple[dict, tuple[int, int]] | None:
     if len(places) == 1:
         (start, name), = places.values()
         return _where(name, "GPE", start), _sentence_around(text, start)
-    if places or not _NATIONAL_POLL_RE.search(text):
+    if places:
+        return None
+    if _STATE_POLL_RE.search(text):
+        regions = region_mentions(text)
+        if regions:
+            name = max(regions, key=lambda n: len(regions[n]))
+            return regions[name][0], _sentence_around(text, regions[name][0]["start"])
+    if not _NATIONAL_POLL_RE.search(text):
         return None
     counts, first, _ = country_mentions(text)
     if not counts:
         return None
     code = max(counts, key=counts.get)
     return first[code], _sentence_around(text, first[code]["start"])
+
+
+@functools.lru_cache(maxsize=8)
+def region_mentions(text: str) -> dict[str, list[dict]]:
+    """Every mention of each state or region the gazetteer knows ('Pennsylvania', 'New South Wales')."""
+    found: dict[str, list[dict]] = {}
+    for m in _COUNTRY_WORDS_RE.finditer(text):
+        word = m.group(1)
+        known = gazetteer().get(word.lower())
+        if known is None and " " in word:
+            word = word.split()[0]
+            known = gazetteer().get(word.lower())
+        if known is not None and known[0] == RANK_REGION:
+            found.setdefault(word, []).append(_where(word, "GPE", m.start(1), known[1]))
+    return found
 
 
 @functools.lru_cache(maxsize=8)
@@ -219,6 +246,28 @@ def _index_place(record: RecordDict, sentence: tuple[int, int], text: str) -> No
     record["where"] = dict(mention)
     record["provenance"]["where"] = OriginDict(rule="index's country",
                                                carried_from=sentence_mention(text, *_sentence_around(text, mention["start"])))
+
+
+# 'closed at $44.875 in New York Stock Exchange trading', 'fell 75 cents to $52.25 on the Big Board'
+_EXCHANGE_RE = re.compile(r"\b(?:[Ii]n|[Oo]n)[ \u00a0](?:the[ \u00a0])?(?P<x>(?:[A-Z][\w.&'-]*[ \u00a0]){0,4}(?:Stock[ \u00a0]Exchange|"
+                          r"Exchange)|Big[ \u00a0]Board|NYSE|Amex|Nasdaq)(?:[ \u00a0]composite)?(?:[ \u00a0](?:trading|"
+                          r"Stock[ \u00a0]Market))?\b")
+
+
+def _exchange_place(record: RecordDict, sentence: tuple[int, int], text: str) -> None:
+    """A share price the sentence quotes on an exchange ('in New York Stock Exchange trading', 'on the Big
+    Board') is a price of that market: the exchange is where it is, unless the sentence names a place."""
+    if record["figure"]["kind"] != "money" or (record["where"] is not None
+                                               and record["provenance"]["where"]["carried_from"] is None):
+        return
+    m = next((m for m in _EXCHANGE_RE.finditer(text, sentence[0], sentence[1])
+              if m.group("x") != "Nasdaq" or (m.group(0).endswith("trading"))), None)
+    if m is None:
+        return
+    known = gazetteer().get("new york") if "New York" in m.group("x") else None
+    record["where"] = {"text": m.group("x"), "label": "ORG", "start": m.start("x"), "end": m.end("x"),
+                       "country": known[1] if known else None}
+    record["provenance"]["where"] = OriginDict(rule="stock exchange", carried_from=None)
 
 
 _MARKET_AFTER_RE = re.compile(r"[ \u00a0](?:stock|stocks|shares|equities|markets?|exchanges?|ind(?:ex|exes|ices))\b", re.I)

@@ -259,3 +259,28 @@ def test_a_named_speaker_is_no_respondent(extract):
     text = MAIN_POLL.replace("Supporters of Mayor Ana Ruiz say by 70 percent that rents should be capped.",
                              "Mayor Ana Ruiz said 70 percent of rents are too high.")
     assert "Ana Ruiz" in who(extract(text), "70 percent")
+
+
+STATEWIDE = ("Ruiz leads in Nevada as voters weigh the race. Nevada Democrats are split.\n\nRuiz leads Moore, 48 "
+             "percent to 41 percent, a new statewide poll has found.\n\nAmong women, 52 percent back Ruiz.")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    (STATEWIDE, "52 percent", "Nevada"),     # a statewide poll: the state the article names most
+    (STATEWIDE.replace("new statewide poll", "new poll"), "52 percent", None),
+    ("The Halvorsen poll surveyed 900 likely voters in the state. Ohio leads the count; Ohio, Ohio.\n\n"
+     "Among women, 52 percent back Ruiz.", "52 percent", "Ohio"),
+])
+def test_a_statewide_poll_is_about_its_state(extract, text, figure, expected):
+    assert where(extract(text), figure) == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("In New York Stock Exchange composite trading yesterday, Aetna shares fell $1.625 to $108.625.", "$108.625",
+     "New York Stock Exchange"),
+    ("Brightwater closed at $29, up 25 cents, on the Big Board.", "$29", "Big Board"),
+    ("Brightwater shares rose to $29 in London on the Big Board.", "$29", "London"),   # a place of its own first
+    ("Brightwater said it would list on the Big Board, where 12% of its staff work.", "12%", None),  # not a price
+])
+def test_a_share_price_is_quoted_on_its_exchange(extract, text, figure, expected):
+    assert where(extract(text), figure) == expected
