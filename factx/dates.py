@@ -238,6 +238,10 @@ def _ordinal_quarter(low, expr, ref, future):
     step = {"last": -1, "next": 1}.get(which.group("which") if which else "", 0)
     year = int(year_m.group("year")) if year_m else (ref.year + step if ref else None)
     n = ORDINALS[m.group("n")]
+    if re.search(r"\bquarter\s+of\s+(?:the\s+|its\s+|this\s+)?(?:fiscal|financial)\s+year\b", expr.lower()) and year:
+        # 'the first quarter of the financial year': a quarter of the firm's own year, whose calendar months no
+        # text says ('the fiscal third quarter' stays the calendar quarter, as TimeBank annotates it)
+        return f"FY{year:04d}-Q{n}"
     if year and not year_m and not which and future is not True:  # the year came from the document date
         ahead, since = 3 * (n - 1) + 1 - ref.month, ref.month + 12 - 3 * n  # months to its start, since its end
         if 0 < ahead and since <= ahead:

@@ -49,7 +49,8 @@ def when_of(doc: Doc, sent: Span, mentions: list[Span], fig: Figure, index: Figu
             continue
         if len(ent.text) > 120 or _is_duration(ent.text) or not dates.names_a_time(ent.text):
             continue
-        if not _attaches_to(ent, above, index.tokens, own) or _comparison_baseline(doc, ent, anchor):
+        if not _attaches_to(ent, above, index.tokens, own) or _comparison_baseline(doc, ent, anchor) \
+                or _baseline_after(text_of(doc), fig, ent):
             continue
         distance = abs(ent.start_char - fig.start)
         if best is None or distance < best[0]:
@@ -86,6 +87,23 @@ RULE_PRESENT = "present-tense word"  # 'now', 'currently', 'to date'
 RULE_EVENT = "time of its clause, anchored on an event"  # 'the day the deal was announced': no calendar value
 RULE_SENTENCE_YEAR = "time of its clause, year from its sentence"  # 'began the year at 4.9 percent ... this year'
 RULE_NAMED_BEFORE = "time of its clause, value named earlier in the paragraph"  # 'that day', 'the same month'
+
+
+# 'up 56% from $163 million a year earlier', 'wages 3.8 percent higher than a year earlier': what the figure is
+# compared with, told after it
+_COMPARATOR = re.compile(r"\b(?:from|than|compared[ \u00a0]+(?:with|to)|versus|vs\.?)\b", re.I)
+# only a time counted back from another ('a year earlier', 'the previous quarter'): after 'from', a date may open
+# an interval ('from 2009 to 2011') or a place's history ('downloaded from the store since 2003')
+_BACK_IN_TIME = re.compile(r"\b(?:earlier|ago|before|prior|previous|year-earlier|year-ago)\b", re.I)
+
+
+def _baseline_after(text: str, fig: Figure, ent: Span) -> bool:
+    """A time told after a comparison that follows the figure ('rose 56% from $163 million, a year earlier',
+    'higher than a year earlier', 'a 32% drop from a year earlier'): the baseline's time, not the figure's
+    (record contract: a comparison's baseline). The baseline's own figure keeps it: it stands after 'from'."""
+    between = text[fig.end:ent.start_char]
+    return ent.start_char > fig.end and len(between) <= 80 and ";" not in between \
+        and bool(_COMPARATOR.search(between)) and bool(_BACK_IN_TIME.search(ent.text.strip()))
 
 
 def _comparison_baseline(doc: Doc, ent: Span, anchor) -> bool:
@@ -187,7 +205,8 @@ def time_mentions(doc: Doc, sent: Span) -> list[Span]:
             merged[-1] = doc[merged[-1].start:span.end]
         else:
             merged.append(span)
-    return [span for span in merged if not _AGE_BEFORE.search(text[max(0, span.start_char - 24):span.start_char])]
+    return [span for span in merged if not _AGE_BEFORE.search(text[max(0, span.start_char - 24):span.start_char])
+            and not _AN_AGE.search(span.text)]
 
 
 _TIME_DETERMINERS = frozenset(load("words")["time_determiners"])
@@ -202,6 +221,7 @@ def _with_determiner(doc: Doc, ent: Span) -> Span:
 
 
 _JOINS_TIMES = re.compile(r"\s*(?:on|at|,)?\s*")
+_AN_AGE = re.compile(r"\byears?[\s-]+old\b|\byear-olds?\b", re.I)  # 'those 18 to 35 years old': an age, not a time
 _AGE_BEFORE = re.compile(r"\bage[sd]?\b[^.;]*\Z", re.I)  # 'range in age from 20s to 50s': ages, not decades
 
 
