@@ -111,7 +111,16 @@ err = Console(stderr=True, highlight=False, soft_wrap=True, **plain())
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-# Options shared by extract, show and conflicts, declared once.
+class Engine(str, enum.Enum):
+    local = "local"
+    ray = "ray"
+
+
+# The record contract's kinds of figure (records.Kind), as choices for --kind.
+Kind = enum.Enum("Kind", {kind: kind for kind in typing.get_args(RecordKind)}, type=str)
+
+
+# Options shared by the commands that read inputs (extract, show, conflicts, report), declared once.
 DocDateOption = Annotated[Optional[str], typer.Option(
     "--doc-date", metavar="YYYY-MM-DD",
     help="Document date for resolving 'last year', 'on Friday'... (overrides dates found in the input).")]
@@ -123,16 +132,25 @@ DateKeyOption = Annotated[str, typer.Option("--date-key", metavar="FIELD",
                                             help="JSON Lines field holding the document date (YYYY-MM-DD).")]
 JobsOption = Annotated[int, typer.Option(
     "--jobs", "-j", min=0, metavar="N", help="Worker processes (0: one per core). Output order and bytes do not depend on it.")]
+KindsOption = Annotated[Optional[List[Kind]], typer.Option(
+    "--kind", "-k", metavar="KIND",
+    help=f"Keep only figures of this kind (repeatable; default: every kind): {', '.join(kind.value for kind in Kind)}.")]
+ErrorsOption = Annotated[Optional[Path], typer.Option(
+    "--errors", metavar="FILE", help="Write one JSON line per failed input or document to this file.")]
+ProgressOption = Annotated[Optional[bool], typer.Option(
+    "--progress/--no-progress", help="Progress bar on stderr (default: only when stderr is a terminal).")]
+QuietOption = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="No progress, warnings or summary on stderr (errors are still shown).")]
+EngineOption = Annotated[Engine, typer.Option(
+    "--engine", help="local: worker processes on this machine; ray: a Ray cluster (pip install 'factx[ray]').")]
+AddressOption = Annotated[Optional[str], typer.Option(
+    "--address", metavar="ADDRESS",
+    help="With --engine ray: the cluster to attach to (auto, ray://host:port); default: start a local Ray.")]
+WorkersOption = Annotated[int, typer.Option(
+    "--workers", min=0, metavar="N",
+    help="With --engine ray: actors, each loading the model once (0: every CPU of the cluster; a Ray of factx's "
+         "own gets --jobs CPUs).")]
 
-
-
-class Engine(str, enum.Enum):
-    local = "local"
-    ray = "ray"
-
-
-# The record contract's kinds of figure (records.Kind), as choices for --kind.
-Kind = enum.Enum("Kind", {kind: kind for kind in typing.get_args(RecordKind)}, type=str)
 
 
 class Format(str, enum.Enum):
@@ -246,17 +264,13 @@ def extract(
     jobs: JobsOption = 0,
     resume: bool = typer.Option(False, "--resume",
                                 help="With -o FILE (JSON Lines): skip documents already complete in FILE, append the rest."),
-    errors: Optional[Path] = typer.Option(None, "--errors", metavar="FILE", help="Write one JSON line per failed input or document to this file."),
-    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
-                                            help="Progress bar on stderr (default: only when stderr is a terminal)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress, warnings or summary on stderr (errors are still shown)."),
-    engine: Engine = typer.Option(Engine.local, "--engine",
-                                  help="local: worker processes on this machine; ray: a Ray cluster (pip install 'factx[ray]')."),
-    address: Optional[str] = typer.Option(None, "--address", metavar="ADDRESS", help="With --engine ray: the cluster to attach to (auto, ray://host:port); default: start a local Ray."),
-    kinds: Optional[List[Kind]] = typer.Option(None, "--kind", "-k", metavar="KIND",
-                                               help="Keep only figures of this kind (repeatable; default: every "
-                                                    f"kind): {', '.join(kind.value for kind in Kind)}."),
-    workers: int = typer.Option(0, "--workers", min=0, metavar="N", help="With --engine ray: actors, each loading the model once (0: every CPU of the cluster; a Ray of factx's own gets --jobs CPUs)."),
+    errors: ErrorsOption = None,
+    progress: ProgressOption = None,
+    quiet: QuietOption = False,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
+    kinds: KindsOption = None,
+    workers: WorkersOption = 0,
 ) -> None:
     """Extract one record per figure: value, unit, who reported it, when and where.
 
@@ -273,30 +287,18 @@ def extract(
     """
     from .engine import Extraction, Interrupted, ResumeMismatch, WriteFailed
     from .inputs import InputOptions, count_documents
-    from .pipeline import check_model
     from .writers import WRITERS
 
     options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
                            doc_date=_parse_date(doc_date))
-    if engine is not Engine.ray and (address is not None or workers):
-        raise typer.BadParameter("only with --engine ray; add --engine ray, or use --jobs N for worker processes "
-                                 "on this machine", param_hint="--address" if address is not None else "--workers")
+    _check_engine_options(engine, address, workers)
     output = _stdout_if_dash(output)
     _refuse_overwriting_inputs(inputs, options, output=output, errors=errors)
     fmt = _output_format(output_format, output)
     if resume and (output is None or fmt != "jsonl"):
         raise typer.BadParameter("--resume needs -o FILE with JSON Lines output", param_hint="--resume")
-    try:
-        check_model(model)
-        if engine is Engine.ray:
-            from . import ray_engine
-
-            ray_engine.check()
-    except FactxError as exc:
-        _error(str(exc))
-        raise typer.Exit(EXIT_USAGE)
-    # NO_COLOR asks for no escape codes: the bar redraws with them, so it then shows only when asked for
-    show_progress = progress if progress is not None else (not quiet and err.is_terminal and not os.environ.get("NO_COLOR"))
+    _check_installed(model, engine)
+    show_progress = _shows_progress(progress, quiet)
     bar = _Progress(show_progress, count_documents(inputs, options) if show_progress else None)
     writer_for = WRITERS[fmt] if fmt != "table" else functools.partial(WRITERS[fmt], before_print=bar.stop)
     job = Extraction(inputs, writer_for, output=output, resumable=output is not None and fmt == "jsonl",
@@ -337,6 +339,73 @@ def extract(
         if counts.undated:
             _warn(_undated_message(counts.undated))
     raise typer.Exit(EXIT_FAILED if counts.failed else EXIT_OK)
+
+
+def _check_engine_options(engine: Engine, address: Optional[str], workers: int) -> None:
+    if engine is not Engine.ray and (address is not None or workers):
+        raise typer.BadParameter("only with --engine ray; add --engine ray, or use --jobs N for worker processes "
+                                 "on this machine", param_hint="--address" if address is not None else "--workers")
+
+
+def _check_installed(model: str, engine: Engine) -> None:
+    """The model (and, for --engine ray, Ray) is installed, else a usage error naming what to install."""
+    from .pipeline import check_model
+
+    try:
+        check_model(model)
+        if engine is Engine.ray:
+            from . import ray_engine
+
+            ray_engine.check()
+    except FactxError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _shows_progress(progress: Optional[bool], quiet: bool) -> bool:
+    # NO_COLOR asks for no escape codes: the bar redraws with them, so it then shows only when asked for
+    return progress if progress is not None else (not quiet and err.is_terminal and not os.environ.get("NO_COLOR"))
+
+
+class _Nothing:
+    """A writer that writes nothing: conflicts and report keep the records in memory instead."""
+
+    def __init__(self, out=None):
+        pass
+
+    def write(self, records) -> bytes:
+        return b""
+
+    def close(self) -> None:
+        pass
+
+
+def _gather(inputs: list[str], options, *, model: str, jobs: int, engine: Engine, address: Optional[str],
+            workers: int, kinds, errors: Optional[Path], progress: Optional[bool], quiet: bool):
+    """Every document's (document, records) for the commands that look across documents (conflicts, report),
+    run the way extract runs: the same engines, --kind, --errors, progress and warnings. Returns the results
+    and the counts (failed documents were reported on stderr and in --errors)."""
+    from .engine import Extraction, Interrupted
+    from .inputs import count_documents
+
+    _check_engine_options(engine, address, workers)
+    _check_installed(model, engine)
+    show_progress = _shows_progress(progress, quiet)
+    bar = _Progress(show_progress, count_documents(inputs, options) if show_progress else None)
+    job = Extraction(inputs, _Nothing, errors=errors, model=model, jobs=jobs, engine=engine.value, options=options,
+                     kinds={k.value for k in kinds} if kinds else None, address=address, workers=workers, keep=[])
+    try:
+        job.open()
+    except OSError as exc:
+        _error(f"{exc.filename}: cannot write ({exc.strerror}); check the folder exists and is writable")
+        raise typer.Exit(EXIT_FAILED)
+    try:
+        with bar:
+            counts = job.execute(_Reporter(bar), quiet)
+    except Interrupted:
+        _error("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    return job.keep, counts
 
 
 def _undated_message(n: int) -> str:
@@ -440,7 +509,8 @@ def _collect(outcomes) -> tuple[list, int]:
 
 @app.command(cls=_Command)
 def show(
-    article: str = typer.Argument(..., help="A text file, '-' for stdin, or a .jsonl file (pick the article with --id)."),
+    articles: List[str] = typer.Argument(..., metavar="INPUT",
+                                         help="Text files, '-' for stdin, or .jsonl files (pick an article with --id)."),
     doc_id: Optional[str] = typer.Option(None, "--id", metavar="ID", help="The id of the article inside a JSON Lines file."),
     doc_date: DocDateOption = None,
     model: ModelOption = DEFAULT_MODEL,
@@ -451,7 +521,7 @@ def show(
                                          help="auto or table: the article and its records for people; jsonl, "
                                               "json, csv: its records as extract writes them."),
 ) -> None:
-    """Show an article with its figures highlighted and numbered, and the table of its records.
+    """Show each article with its figures highlighted and numbered, and the table of its records.
 
     Colours mark the kind of figure; plain text when the output is not a terminal or NO_COLOR is set.
     """
@@ -463,19 +533,23 @@ def show(
     options = _input_options("*.txt", text_key, id_key, date_key, doc_date, model)
     problems = []
     chosen = []
-    for item in iter_documents([article], options):
-        if isinstance(item, InputError):
-            problems.append(item)
-            _error(str(item))
-        elif doc_id is None or item.id == doc_id:
-            chosen.append(item)
-    if doc_id is None and len(chosen) > 1:
-        raise typer.BadParameter(f"{article} holds {len(chosen)} articles; pick one with --id", param_hint="--id")
+    for article in articles:
+        found = []
+        for item in iter_documents([article], options):
+            if isinstance(item, InputError):
+                problems.append(item)
+                _error(str(item))
+            elif doc_id is None or item.id == doc_id:
+                found.append(item)
+        if doc_id is None and len(found) > 1:
+            raise typer.BadParameter(f"{article} holds {len(found)} articles; pick one with --id", param_hint="--id")
+        chosen.extend(found)
     if not chosen:
         if not problems:  # an unreadable input was reported already
-            _error(f"{article}: no article" + (f" with id '{doc_id}'; check --id" if doc_id else ""))
+            _error(f"{', '.join(articles)}: no article" + (f" with id '{doc_id}'; check --id" if doc_id else ""))
         raise typer.Exit(EXIT_FAILED)
-    results, failed = _collect(run_documents(chosen[:1], model=model, jobs=1))
+    results, failed = _collect(run_documents(chosen, model=model, jobs=1))
+    failed += len(problems)
     for document, records in results:
         if output_format in (Format.auto, Format.table):
             render(article_view(document.id, document.text, records), sys.stdout)
@@ -491,13 +565,23 @@ def conflicts(
     inputs: List[str] = typer.Argument(..., metavar="INPUT", help="The same inputs as extract, across documents too."),
     doc_date: DocDateOption = None,
     output_format: Format = typer.Option(Format.auto, "--format", "-f",
-                                         help="auto: tables on a terminal, JSON Lines when piped."),
+                                         help="auto: from -o's extension (.csv, .json, .jsonl), else tables on a "
+                                              "terminal and JSON Lines when piped."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                          help="Write the claims to this file instead of stdout."),
     model: ModelOption = DEFAULT_MODEL,
     glob: GlobOption = "*.txt",
     text_key: TextKeyOption = "text",
     id_key: IdKeyOption = "id",
     date_key: DateKeyOption = "date",
     jobs: JobsOption = 0,
+    errors: ErrorsOption = None,
+    progress: ProgressOption = None,
+    quiet: QuietOption = False,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
+    kinds: KindsOption = None,
+    workers: WorkersOption = 0,
     disagree_only: bool = typer.Option(False, "--disagree", help="Only the claims whose figures disagree."),
 ) -> None:
     """Line up figures that measure the same thing and flag sources that disagree.
@@ -507,31 +591,43 @@ def conflicts(
     allow do not overlap ("around 300" vs "4,000"; "more than 1,000" and "3,000" agree).
     """
     from .claims import conflicts as find_conflicts
-    from .engine import run
+    from .inputs import InputOptions
     from .views import conflicts_view, render
     from .writers import write_conflicts
 
-    options = _input_options(glob, text_key, id_key, date_key, doc_date, model)
-    fmt = output_format.value
-    if fmt == "auto":
-        fmt = "table" if sys.stdout.isatty() else "jsonl"
-    results, failed = _collect(run(inputs, model=model, jobs=jobs, options=options))
+    options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
+                           doc_date=_parse_date(doc_date))
+    output = _stdout_if_dash(output)
+    _refuse_overwriting_inputs(inputs, options, output=output, errors=errors)
+    fmt = _output_format(output_format, output)
+    if fmt == "table" and output is not None:
+        raise typer.BadParameter("tables are for the terminal; name the file .jsonl, .json or .csv",
+                                 param_hint="--output")
+    results, counts = _gather(inputs, options, model=model, jobs=jobs, engine=engine, address=address,
+                              workers=workers, kinds=kinds, errors=errors, progress=progress, quiet=quiet)
     records = [r for _, recs in results for r in recs]
     found = find_conflicts(records)
     if disagree_only:
         found = [c for c in found if not c["agree"]]
-    out = sys.stdout.buffer
     try:
         if fmt == "table":
             render(conflicts_view(found), sys.stdout)
+        elif output is not None:
+            with open(output, "wb") as out:
+                write_conflicts(found, fmt, out)
         else:
-            write_conflicts(found, fmt, out)
+            write_conflicts(found, fmt, sys.stdout.buffer)
     except BrokenPipeError:
         _silence_stdout()
-    err.print(f"[dim]{_count(len(results), 'document')}, {_count(len(records), 'record')}, "
-              f"{_count(len(found), 'claim')} with several sources or values, "
-              f"{sum(not c['agree'] for c in found)} disagreeing[/dim]")
-    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+    except OSError as exc:
+        _error(f"{output}: cannot write ({exc.strerror}); check the folder exists and is writable")
+        raise typer.Exit(EXIT_FAILED)
+    if not quiet:
+        failed = f", {counts.failed} failed" if counts.failed else ""
+        err.print(f"[dim]{_count(counts.documents, 'document')}, {_count(len(records), 'record')}{failed}, "
+                  f"{_count(len(found), 'claim')} with several sources or values, "
+                  f"{sum(not c['agree'] for c in found)} disagreeing[/dim]")
+    raise typer.Exit(EXIT_FAILED if counts.failed else EXIT_OK)
 
 
 @app.command(cls=_Command)
@@ -548,6 +644,13 @@ def report(
     id_key: IdKeyOption = "id",
     date_key: DateKeyOption = "date",
     jobs: JobsOption = 0,
+    errors: ErrorsOption = None,
+    progress: ProgressOption = None,
+    quiet: QuietOption = False,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
+    kinds: KindsOption = None,
+    workers: WorkersOption = 0,
 ) -> None:
     """Write one HTML page to review the figures, sources and disagreements of the inputs.
 
@@ -562,17 +665,21 @@ def report(
       factx report dump.jsonl --text-key body
     """
     from .claims import conflicts as find_conflicts
-    from .engine import run
+    from .inputs import InputOptions
     from .report import build
 
-    options = _input_options(glob, text_key, id_key, date_key, doc_date, model)
+    options = InputOptions(glob=glob, text_key=text_key, id_key=id_key, date_key=date_key,
+                           doc_date=_parse_date(doc_date))
     if output.suffix.lower() not in (".html", ".htm"):
         raise typer.BadParameter(f"the report is an HTML page; name it .html, not '{output.name}'",
                                  param_hint="--output")
-    _refuse_overwriting_inputs(inputs, options, output=output)
-    results, failed = _collect(run(inputs, model=model, jobs=jobs, options=options))
+    _refuse_overwriting_inputs(inputs, options, output=output, errors=errors)
+    results, counts = _gather(inputs, options, model=model, jobs=jobs, engine=engine, address=address,
+                              workers=workers, kinds=kinds, errors=errors, progress=progress, quiet=quiet)
+    failed = counts.failed
     records = [r for _, recs in results for r in recs]
-    articles = [{"id": d.id, "text": d.text, "date": d.date.isoformat() if d.date else None} for d, _ in results]
+    articles = [{"id": d.id, "text": d.text, "date": d.date.isoformat() if d.date else None, "title": d.title}
+                for d, _ in results]
     names = [Path(i).name or i for i in inputs]
     title = "factx report: " + ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
     page = build(articles, records, find_conflicts(records), title=title)
@@ -582,8 +689,9 @@ def report(
         _error(f"{output}: cannot write ({exc.strerror}); check the folder exists and is writable")
         raise typer.Exit(EXIT_FAILED)
     size = output.stat().st_size
-    err.print(f"[dim]{_count(len(results), 'document')}, {_count(len(records), 'record')}; "
-              f"wrote {escape(str(output.resolve()))} ({size / 1e6:.1f} MB)[/dim]")
+    if not quiet:
+        err.print(f"[dim]{_count(len(results), 'document')}, {_count(len(records), 'record')}; "
+                  f"wrote {escape(str(output.resolve()))} ({size / 1e6:.1f} MB)[/dim]")
     if open_page:
         import webbrowser
 

@@ -129,6 +129,7 @@ class Extraction:
     address: str | None = None
     workers: int = 0
     stdout: IO[bytes] | None = None
+    keep: list | None = None  # when a list, every extracted (document, records) is also kept in it
 
     def open(self) -> "Extraction":
         """Open the output and the error log (an OSError names the file that cannot be written)."""
@@ -185,6 +186,8 @@ class Extraction:
                               "input", id=document.id, input=None, line=None, kind="extraction")
                 else:
                     written = writer.write(outcome.records)
+                    if self.keep is not None:
+                        self.keep.append((document, outcome.records))
                     if resumable is not None:
                         resumable.committed(document, written)
                     counts.documents += 1

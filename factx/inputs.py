@@ -35,6 +35,7 @@ class Document:
     text: str
     date: dt.date | None = None
     warning: str | None = None
+    title: str | None = None  # a JSON Lines 'title' field: the report names the article by it
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,8 @@ def read_jsonl(handle: BinaryIO, name: str, options: InputOptions) -> Iterator[D
         date = options.doc_date or parse_iso_date(row.get(options.date_key))
         if not text.strip() and warning is None:
             warning = "empty text, no records"
-        yield Document(doc_id, text, date, warning)
+        title = row.get("title")
+        yield Document(doc_id, text, date, warning, title.strip() or None if isinstance(title, str) else None)
 
 
 def count_documents(inputs: list[str], options: InputOptions) -> int | None:

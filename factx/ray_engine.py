@@ -47,7 +47,7 @@ class RayJobFailed(FactxError):
     """Ray itself failed (no cluster at the address, a lost node): the documents not yet written are not done."""
 
 
-COLUMNS = ("id", "text", "date", "warning", "failure")  # a document row; ``failure`` set for a read error
+COLUMNS = ("id", "text", "date", "warning", "title", "failure")  # a document row; ``failure`` set for a read error
 
 
 def _read(sources: dict, options: dict) -> Iterator[dict]:
@@ -65,9 +65,10 @@ def _read(sources: dict, options: dict) -> Iterator[dict]:
                     detail += (f" (read on Ray node {socket.gethostname()}; factx saw it when listing the inputs: "
                                "they must be on a filesystem every node mounts)")
                 failure = {"name": item.name, "detail": detail, "kind": item.kind, "line": item.line}
-                batch.append(("", "", "", "", orjson.dumps(failure).decode()))
+                batch.append(("", "", "", "", "", orjson.dumps(failure).decode()))
             else:
-                batch.append((item.id, item.text, item.date.isoformat() if item.date else "", item.warning or "", ""))
+                batch.append((item.id, item.text, item.date.isoformat() if item.date else "", item.warning or "",
+                              item.title or "", ""))
             if len(batch) == BATCH:
                 yield dict(zip(COLUMNS, map(list, zip(*batch))))
                 batch = []
@@ -110,7 +111,7 @@ class _Extractor:
 def _document(row: dict) -> Document:
     date = str(row["date"])
     return Document(str(row["id"]), str(row["text"]), parse_iso_date(date) if date else None,
-                    str(row["warning"]) or None)
+                    str(row["warning"]) or None, str(row["title"]) or None)
 
 
 def _ray():

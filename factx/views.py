@@ -97,7 +97,7 @@ def article_view(doc_id: str, text: str, records: list[dict]) -> Group:
         body.append(f"[{n}]", style="dim")
         cursor = fig["end"]
     body.append(text[cursor:])
-    table = records_table(records, numbered=True, title=f"{len(records)} figures")
+    table = records_table(records, numbered=True, title=f"{len(records)} figure{'' if len(records) == 1 else 's'}")
     legend = Text("  ".join(f"{kind}" for kind in KIND_STYLES), style="dim")
     for kind, style in KIND_STYLES.items():
         legend.highlight_words([kind], style=style)

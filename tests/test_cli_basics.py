@@ -16,7 +16,7 @@ from factx.cli import app
     (["extract"], "Usage: factx extract [OPTIONS] INPUT..."),
     (["conflicts"], "Usage: factx conflicts [OPTIONS] INPUT..."),
     (["report"], "Usage: factx report [OPTIONS] INPUT..."),
-    (["show"], "Usage: factx show [OPTIONS] ARTICLE"),
+    (["show"], "Usage: factx show [OPTIONS] INPUT..."),
 ])
 def test_h_is_help_with_a_readable_usage_line(command, usage):
     result = CliRunner().invoke(app, [*command, "-h"])
