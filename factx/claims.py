@@ -87,6 +87,12 @@ def interval(figure: dict) -> tuple[float, float]:
     return (low * (1 - EXACT_TOLERANCE), high * (1 + EXACT_TOLERANCE))
 
 
+def allows(figure: dict) -> list[float | None]:
+    """The range a figure allows, which decides 'agree' ('around 300' allows [240, 360]; 'more than 1,000'
+    allows [1000, null]: no upper bound), rounded for people."""
+    return [None if abs(v) == INF else round(v, 6) for v in interval(figure)]
+
+
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
@@ -240,7 +246,7 @@ def _entry(claim_id: str, members: list[dict], unit: str | None) -> dict | None:
             "doc": r["doc"], "claim": r.get("claim"), "who": source_name(r), "figure": r["figure"]["text"],
             "subject": r["subject"]["text"] if r.get("subject") else None, "what": r["what"],
             "low": r["figure"]["low"], "high": r["figure"]["high"], "mod": r["figure"]["mod"],
-            "start": r["figure"]["start"], "end": r["figure"]["end"], "sentence": r["sentence"],
+            "allows": allows(r["figure"]), "start": r["figure"]["start"], "end": r["figure"]["end"], "sentence": r["sentence"],
         } for r in members],
         "doc": first["doc"],
     }

@@ -20,6 +20,7 @@ import re
 import orjson
 
 from . import __version__
+from .views import MOD_WORDS
 
 # The colours of `factx show` (views.KIND_STYLES), as CSS.
 KIND_COLOURS = {"count": "#0891b2", "money": "#16a34a", "percent": "#c026d3", "measure": "#ca8a04",
@@ -34,10 +35,10 @@ def _json_for_script(data) -> str:
 
 
 def build(articles: list[dict], records: list[dict], claims: list[dict], title: str = "factx report") -> str:
-    """The HTML page. ``articles``: {id, text, date}; ``records`` as factx extract writes them; ``claims`` as
+    """The HTML page. ``articles``: {id, text, date, title}; ``records`` as factx extract writes them; ``claims`` as
     factx conflicts gives them."""
     data = {"articles": articles, "records": records, "claims": claims, "kinds": KIND_COLOURS,
-            "version": __version__}
+            "mods": MOD_WORDS, "version": __version__}
     kind_css = "\n".join(f".k-{kind}{{--kind:{colour}}}" for kind, colour in KIND_COLOURS.items())
     return (_PAGE.replace("/*SCRIPT_HASH*/", _SCRIPT_HASH).replace("/*KINDS*/", kind_css)
             .replace("<!--TITLE-->", html.escape(title))
@@ -117,7 +118,7 @@ a.jump{color:var(--accent);cursor:pointer;text-decoration:underline}
 <label>from<input id="f-from" type="date"></label>
 <label>to<input id="f-to" type="date"></label>
 </div>
-<div id="count" aria-live="polite"></div>
+<div id="count" aria-live="polite"></div> <a id="csv" class="jump" download="factx-records.csv" role="button" tabindex="0">download these records as CSV</a>
 <table id="table"><thead><tr></tr></thead><tbody></tbody></table>
 <button id="more" class="hidden">show more</button>
 </section>
@@ -146,11 +147,16 @@ function el(tag, props, ...kids) {
   for (const k of kids) if (k != null) e.append(k);
   return e;
 }
-const val = f => (f.value != null ? String(f.value) : `${f.low}\\u2013${f.high}`);
+const num = x => (x == null ? "" : Number(x).toLocaleString("en-US", {maximumFractionDigits: 6}));
+// a figure's value for people, as factx show writes it: 'more than 1,000', '1,000\u20133,000', 'about 300'
+const val = f => (f.mod ? DATA.mods[f.mod] + " " : "") + (f.low === f.high || f.value != null ? num(f.value ?? f.low) : `${num(f.low)}\\u2013${num(f.high)}`);
+const allowed = b => (b[0] == null && b[1] == null ? "any" : b[1] == null ? `${num(b[0])} or more` : b[0] == null ? `up to ${num(b[1])}` : `${num(b[0])}\\u2013${num(b[1])}`);
+const count = (n, one, many) => `${n} ${n === 1 ? one : many || one + "s"}`;
+const nameOf = a => a.title ? `${a.title} (${a.id})` : a.id;
 const whenOf = r => r.when ? (r.when.value ? `${r.when.text} (${r.when.value})` : r.when.text) : "";
 const dateOf = r => (r.when && /^\\d{4}-\\d{2}(-\\d{2})?/.test(r.when.value || "") ? r.when.value.slice(0, 10) : (r.doc_date || ""));
 document.getElementById("stats").textContent =
-  `${A.length} articles \\u00b7 ${R.length} records \\u00b7 ${DATA.claims.filter(c => !c.agree).length} disagreements \\u00b7 factx ${DATA.version}`;
+  `${count(A.length, "article")} \\u00b7 ${count(R.length, "record")} \\u00b7 ${count(DATA.claims.filter(c => !c.agree).length, "disagreement")} \\u00b7 factx ${DATA.version}`;
 
 // tabs
 const tabs = [...document.querySelectorAll("nav.tabs button")];
@@ -160,7 +166,8 @@ function show(panel) {
 tabs.forEach(t => t.addEventListener("click", () => show(t.dataset.panel)));
 
 // records table
-const COLS = [["doc", r => r.doc], ["figure", r => r.figure.text], ["value", r => r.figure.value ?? r.figure.low],
+// [name, sort key, cell text]: the value column sorts by number and reads as the figure says it
+const COLS = [["doc", r => r.doc], ["figure", r => r.figure.text], ["value", r => r.figure.low, r => val(r.figure)],
   ["unit", r => r.figure.unit || ""], ["kind", r => r.figure.kind], ["what", r => r.what || ""],
   ["subject", r => r.subject ? r.subject.text : ""], ["who", r => r.who ? r.who.name : ""],
   ["when", r => r.when ? (r.when.value || r.when.text) : ""], ["where", r => r.where ? r.where.text : ""],
@@ -196,13 +203,21 @@ function draw() {
   body.replaceChildren(...rows.slice(0, shown).map(r => {
     const tr = el("tr", {class: "k-" + r.figure.kind, tabindex: "0", "data-record": r._i, title: r.sentence,
       onclick: () => openRecord(r._i), onkeydown: e => { if (e.key === "Enter") openRecord(r._i); }});
-    COLS.forEach(([name, key], c) => tr.append(el("td", {class: name === "figure" ? "fig" : "", text: String(key(r))})));
+    COLS.forEach(([name, key, shown], c) => tr.append(el("td", {class: name === "figure" ? "fig" : "", text: String((shown || key)(r))})));
     return tr;
   }));
-  F("count").textContent = `${rows.length} of ${R.length} records` + (rows.length > shown ? `, first ${shown} shown` : "");
+  F("count").textContent = `${rows.length} of ${count(R.length, "record")}` + (rows.length > shown ? `, first ${shown} shown` : "");
+  F("csv").href = "data:text/csv;charset=utf-8," + encodeURIComponent(csvOf(rows));
   F("more").classList.toggle("hidden", rows.length <= shown);
 }
 F("more").addEventListener("click", () => { shown += PAGE; draw(); });
+// the filtered rows (every one, not only those shown), as the table's columns plus the sentence
+function csvOf(rs) {
+  const cell = v => { const t = String(v ?? ""); return /[",\\n\\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t; };
+  const cols = [...COLS.map(([name, key, shown]) => [name, shown || key]), ["low", r => r.figure.low], ["high", r => r.figure.high],
+    ["mod", r => r.figure.mod || ""], ["sentence", r => r.sentence]];
+  return [cols.map(c => c[0]).join(","), ...rs.map(r => cols.map(([, f]) => cell(f(r))).join(","))].join("\\n") + "\\n";
+}
 let timer = null;
 ["f-text", "f-who", "f-where"].forEach(id => F(id).addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(refresh, 120); }));
 ["f-kind", "f-from", "f-to"].forEach(id => F(id).addEventListener("change", refresh));
@@ -212,8 +227,8 @@ const list = document.querySelector("#doclist ul");
 let current = -1;
 function drawList() {
   const q = F("docfilter").value.toLowerCase();
-  list.replaceChildren(...A.map((a, i) => [a, i]).filter(([a]) => !q || a.id.toLowerCase().includes(q)).slice(0, 2000)
-    .map(([a, i]) => el("li", {text: `${a.id} (${(recsOf.get(a.id) || []).length})`, tabindex: "0", "aria-current": i === current,
+  list.replaceChildren(...A.map((a, i) => [a, i]).filter(([a]) => !q || nameOf(a).toLowerCase().includes(q)).slice(0, 2000)
+    .map(([a, i]) => el("li", {text: `${nameOf(a)} (${(recsOf.get(a.id) || []).length})`, tabindex: "0", "aria-current": i === current,
       onclick: () => openArticle(i), onkeydown: e => { if (e.key === "Enter") openArticle(i); }})));
 }
 F("docfilter").addEventListener("input", drawList);
@@ -243,7 +258,7 @@ function openArticle(i, recordIndex) {
     if (sel[key]) marks.push({start: sel[key].start, end: sel[key].end, cls});
   if (sel && sel.cue && sel.who) marks.push(...cueMark(a.text, sel));
   const numbered = pieces(a.text, marks);
-  box.replaceChildren(el("h2", {text: a.id + (a.date ? " \\u00b7 " + a.date : "")}), ...numbered);
+  box.replaceChildren(el("h2", {text: nameOf(a) + (a.date ? " \\u00b7 " + a.date : "")}), ...numbered);
   box.querySelectorAll("mark.fig").forEach(m => {
     const ri = +m.dataset.record, n = ids.indexOf(ri) + 1;
     m.append(el("sup", {text: String(n)}));
@@ -281,16 +296,17 @@ function openRecord(ri) { openArticle(byDoc.get(R[ri].doc), ri); }
 // disagreements
 const claimsBox = F("claims");
 const bad = DATA.claims.filter(c => !c.agree), good = DATA.claims.filter(c => c.agree);
-claimsBox.append(el("p", {text: `${bad.length} claims whose sources disagree, ${good.length} where they agree.`}));
+claimsBox.append(el("p", {text: `${count(bad.length, "claim")} whose sources disagree, ${good.length} where they agree. A figure allows a range (\\u201caround 300\\u201d allows 240\\u2013360); figures agree when their ranges overlap.`}));
 const recordAt = new Map(R.map((r, i) => [r.doc + "@" + r.figure.start, i]));
 for (const c of bad.concat(good)) {
-  const t = el("table", null, el("thead", null, el("tr", null, ...["article", "who", "figure", "range", "sentence"].map(h => el("th", {text: h})))));
+  const t = el("table", null, el("thead", null, el("tr", null, ...["article", "who", "figure", "value", "allows", "sentence"].map(h => el("th", {text: h})))));
   const tb = el("tbody");
   for (const f of c.figures) {
     const ri = recordAt.get(f.doc + "@" + f.start);
     tb.append(el("tr", {onclick: () => ri != null && openRecord(ri)},
       el("td", null, el("a", {class: "jump", text: f.doc, tabindex: "0"})), el("td", {text: f.who || "(unattributed)"}),
-      el("td", {text: f.figure}), el("td", {text: (f.mod ? f.mod.replace("_", " ") + " " : "") + (f.low === f.high ? f.low : f.low + "\\u2013" + f.high)}),
+      el("td", {text: f.figure}), el("td", {text: val({value: null, low: f.low, high: f.high, mod: f.mod})}),
+      el("td", {text: f.allows ? allowed(f.allows) : ""}),
       el("td", {text: f.sentence})));
   }
   t.append(tb);

@@ -16,7 +16,7 @@ KIND_STYLES = {"count": "bold cyan", "money": "bold green", "percent": "bold mag
                "duration": "bold blue", "age": "bold red", "other": "bold white"}  # factx report uses the same
 
 
-_MOD_WORDS = {"approx": "about", "less_than": "less than", "more_than": "more than", "at_most": "at most",
+MOD_WORDS = {"approx": "about", "less_than": "less than", "more_than": "more than", "at_most": "at most",
               "at_least": "at least"}
 
 
@@ -43,8 +43,20 @@ def format_value(figure: dict) -> str:
         value = number(figure["value"] if figure["value"] is not None else figure["low"])
     else:
         value = f"{number(figure['low'])}\u2013{number(figure['high'])}"
-    return f"{_MOD_WORDS.get(figure['mod'], figure['mod'])} {value}" if figure["mod"] else value
+    return f"{MOD_WORDS.get(figure['mod'], figure['mod'])} {value}" if figure["mod"] else value
 
+
+
+def format_allowed(bounds: list) -> str:
+    """The range a figure allows in a claim: '240–360', '1,000 or more', 'any'."""
+    low, high = bounds
+    if low is None and high is None:
+        return "any"
+    if high is None:
+        return f"{number(low)} or more"
+    if low is None:
+        return f"up to {number(high)}"
+    return f"{number(low)}\u2013{number(high)}"
 
 
 _RATIOS = {"#": 0, "doc": 2, "figure": 2, "value": 2, "unit": 1, "who": 2, "when": 2, "where": 1, "claim": 0}
@@ -146,11 +158,12 @@ def conflicts_view(claims: list[dict]) -> Group:
                               f" ({claim['unit'] or 'no unit'})",
                               f" where: {claim['where'] or '-'}", f"  when: {claim['when'] or '-'}  ", verdict)
         table = Table(title=title, title_justify="left", header_style="bold")
-        for column in ("doc", "who", "figure", "range"):
+        for column in ("doc", "who", "figure", "range", "allows"):
             table.add_column(column, overflow="fold")
         for f in claim["figures"]:
             table.add_row(f["doc"], f["who"] or "(unattributed)", f["figure"],
-                          format_value({"value": None, "low": f["low"], "high": f["high"], "mod": f["mod"]}))
+                          format_value({"value": None, "low": f["low"], "high": f["high"], "mod": f["mod"]}),
+                          format_allowed(f["allows"]))
         parts.append(table)
     if not parts:
         parts.append(Text("no claim with two or more sources or values"))

@@ -139,7 +139,7 @@ class TableWriter(Writer):
 WRITERS = {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "table": TableWriter}
 
 CONFLICT_COLUMNS = ["claim", "what", "subject", "unit", "where", "when", "when_value", "agree", "doc", "doc_claim",
-                    "who", "figure", "low", "high", "mod", "start", "end"]
+                    "who", "figure", "low", "high", "mod", "allows_low", "allows_high", "start", "end"]
 
 
 def write_conflicts(entries: list[dict], fmt: str, out: IO[bytes]) -> None:
@@ -156,7 +156,7 @@ def write_conflicts(entries: list[dict], fmt: str, out: IO[bytes]) -> None:
                 writer.writerow(["" if v is None else v for v in (
                     c["claim"], c["what"], c["subject"], c["unit"], c["where"], c["when"], c["when_value"],
                     "true" if c["agree"] else "false", f["doc"], f["claim"], f["who"], f["figure"], f["low"],
-                    f["high"], f["mod"], f["start"], f["end"])])
+                    f["high"], f["mod"], f["allows"][0], f["allows"][1], f["start"], f["end"])])
         out.write(buffer.getvalue().encode("utf-8"))
     else:
         out.write(b"".join(orjson.dumps(c, option=orjson.OPT_APPEND_NEWLINE) for c in entries))

@@ -126,3 +126,74 @@ def test_capture(browser, page):
     if os.environ.get("FACTX_CAPTURES") or not capture.exists():
         assert browser.save_screenshot(str(capture))
     assert capture.stat().st_size > 10_000
+
+
+REVIEW = [
+    {"id": "a1", "title": "Kursk losses", "date": "2025-02-24",
+     "text": "The ministry said around 300 soldiers were killed in Kursk on Friday. Between 1,000 and 3,000 homes "
+             "burned."},
+    {"id": "a2", "text": "Officials in Kyiv said more than 4,000 soldiers were killed in Kursk on Friday.",
+     "date": "2025-02-24"},
+]
+
+
+@pytest.fixture(scope="module")
+def review_page(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("review")
+    source = tmp / "review.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in REVIEW))
+    out = tmp / "review.html"
+    assert CliRunner().invoke(app, ["report", str(source), "-o", str(out), "-j", "1", "-q"]).exit_code == 0
+    return out
+
+
+def test_records_show_the_figure_as_written_and_its_value_or_bounds(browser, review_page):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, review_page)
+    cells = {row.find_elements(By.TAG_NAME, "td")[1].text: row.find_elements(By.TAG_NAME, "td")[2].text
+             for row in browser.find_elements(By.CSS_SELECTOR, "#table tbody tr")}
+    assert cells == {"around 300": "about 300", "Between 1,000 and 3,000": "1,000\u20133,000",
+                     "more than 4,000": "more than 4,000"}
+    assert browser.find_element(By.ID, "stats").text.startswith("2 articles \u00b7 3 records \u00b7 1 disagreement \u00b7")
+
+
+def test_articles_are_named_by_their_title(browser, review_page):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, review_page)
+    names = [li.get_attribute("textContent") for li in browser.find_elements(By.CSS_SELECTOR, "#doclist li")]
+    assert names == ["Kursk losses (a1) (2)", "a2 (1)"]
+
+
+def test_disagreements_show_the_range_each_figure_allows(browser, review_page):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, review_page)
+    browser.find_element(By.ID, "tab-claims").click()
+    box = browser.find_element(By.ID, "claims")
+    assert box.find_element(By.TAG_NAME, "p").text.startswith("1 claim whose sources disagree, 0 where they agree.")
+    rows = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")[2:5]]
+            for tr in box.find_elements(By.CSS_SELECTOR, "tbody tr")]
+    assert rows == [["around 300", "about 300", "240\u2013360"], ["more than 4,000", "more than 4,000", "4,000 or more"]]
+
+
+def test_the_filtered_table_downloads_as_csv(browser, review_page):
+    import csv
+    import io
+    from urllib.parse import unquote
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    _open(browser, review_page)
+    Select(browser.find_element(By.ID, "f-kind")).select_by_value("count")
+    browser.find_element(By.ID, "f-text").send_keys("homes")
+    browser.execute_script("refresh()")
+    link = browser.find_element(By.ID, "csv")
+    assert link.get_attribute("download") == "factx-records.csv"
+    href = link.get_attribute("href")
+    assert href.startswith("data:text/csv;charset=utf-8,")
+    rows = list(csv.DictReader(io.StringIO(unquote(href.split(",", 1)[1]))))
+    assert [(r["doc"], r["figure"], r["value"], r["low"], r["high"]) for r in rows] == [
+        ("a1", "Between 1,000 and 3,000", "1,000\u20133,000", "1000", "3000")]
