@@ -159,6 +159,8 @@ class Format(str, enum.Enum):
     json = "json"
     csv = "csv"
     table = "table"
+    sqlite = "sqlite"
+    parquet = "parquet"
 
 
 def _version(value: bool) -> None:
@@ -185,7 +187,8 @@ def _parse_date(value: Optional[str]) -> Optional[dt.date]:
     return date
 
 
-_EXTENSION_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_EXTENSION_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".db": "sqlite",
+                      ".sqlite": "sqlite", ".sqlite3": "sqlite", ".parquet": "parquet"}
 
 
 def _stdout_if_dash(output: Optional[Path]) -> Optional[Path]:
@@ -204,7 +207,7 @@ def _output_format(chosen: Format, output: Optional[Path]) -> str:
         if output is not None:
             hint = (f"compress on the way out instead: factx extract ... | gzip > {output}"
                     if output.suffix.lower() in (".gz", ".bz2", ".xz", ".zst") else
-                    "name it .jsonl, .json or .csv, or say what to write with --format")
+                    "name it .jsonl, .json, .csv, .db or .parquet, or say what to write with --format")
             raise typer.BadParameter(f"factx does not know what to write into '{output.name}'; {hint}",
                                      param_hint="--output")
         return "table" if sys.stdout.isatty() else "jsonl"
@@ -295,19 +298,24 @@ def extract(
     output = _stdout_if_dash(output)
     _refuse_overwriting_inputs(inputs, options, output=output, errors=errors)
     fmt = _output_format(output_format, output)
-    if resume and (output is None or fmt != "jsonl"):
-        raise typer.BadParameter("--resume needs -o FILE with JSON Lines output", param_hint="--resume")
+    if fmt in ("sqlite", "parquet") and output is None:
+        raise typer.BadParameter(f"{fmt} output goes to a file: add -o FILE{'.db' if fmt == 'sqlite' else '.parquet'}",
+                                 param_hint="--format")
+    if resume and (output is None or fmt not in ("jsonl", "sqlite")):
+        raise typer.BadParameter("--resume needs -o FILE with JSON Lines or SQLite output", param_hint="--resume")
+    if fmt == "parquet":
+        _check_parquet()
     _check_installed(model, engine)
     show_progress = _shows_progress(progress, quiet)
     bar = _Progress(show_progress, count_documents(inputs, options) if show_progress else None)
     writer_for = WRITERS[fmt] if fmt != "table" else functools.partial(WRITERS[fmt], before_print=bar.stop)
-    job = Extraction(inputs, writer_for, output=output, resumable=output is not None and fmt == "jsonl",
+    job = Extraction(inputs, writer_for, output=output, resumable=output is not None and fmt in ("jsonl", "sqlite"),
                      resume=resume, errors=errors, model=model, jobs=jobs, engine=engine.value, options=options,
                      kinds={k.value for k in kinds} if kinds else None, address=address, workers=workers,
                      stdout=sys.stdout.buffer)
     try:
         job.open()
-    except ResumeMismatch as exc:
+    except FactxError as exc:  # a resume with other options, a file that is no factx database
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE)
     except OSError as exc:
@@ -339,6 +347,14 @@ def extract(
         if counts.undated:
             _warn(_undated_message(counts.undated))
     raise typer.Exit(EXIT_FAILED if counts.failed else EXIT_OK)
+
+
+def _check_parquet() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("pyarrow") is None:
+        _error("Parquet output needs pyarrow: pip install 'factx[parquet]'")
+        raise typer.Exit(EXIT_USAGE)
 
 
 def _check_engine_options(engine: Engine, address: Optional[str], workers: int) -> None:

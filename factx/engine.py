@@ -19,6 +19,7 @@ from typing import IO, Callable, Iterable, Iterator, Protocol
 import orjson
 
 from .batch import Outcome, ResumableOutput, ResumeMismatch, default_jobs, process
+from .databases import DATABASE_SUFFIXES
 from .errors import FactxError, InputError
 from .inputs import Document, InputOptions, iter_documents
 from .resources import DEFAULT_MODEL
@@ -133,7 +134,10 @@ class Extraction:
 
     def open(self) -> "Extraction":
         """Open the output and the error log (an OSError names the file that cannot be written)."""
-        self.output_state = ResumableOutput(self.output, self.resume, self.settings()) if self.resumable else None
+        kind = ResumableOutput
+        if self.output is not None and self.output.suffix.lower() in DATABASE_SUFFIXES:
+            from .databases import DatabaseOutput as kind
+        self.output_state = kind(self.output, self.resume, self.settings()) if self.resumable else None
         if self.output_state is not None:
             self.sink = self.output_state.stream
         else:

@@ -136,7 +136,18 @@ class TableWriter(Writer):
         super().close()
 
 
-WRITERS = {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "table": TableWriter}
+def _parquet(out: IO[bytes]):
+    from .databases import ParquetWriter
+
+    return ParquetWriter(out)
+
+
+def _database(out):
+    return out  # the DatabaseOutput Extraction opened is the writer itself
+
+
+WRITERS = {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "table": TableWriter, "parquet": _parquet,
+           "sqlite": _database}
 
 CONFLICT_COLUMNS = ["claim", "what", "subject", "unit", "where", "when", "when_value", "agree", "doc", "doc_claim",
                     "who", "figure", "low", "high", "mod", "allows_low", "allows_high", "start", "end"]

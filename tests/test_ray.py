@@ -138,3 +138,24 @@ def test_an_address_where_nothing_answers_is_one_line_and_exit_1(tmp_path):
     assert result.returncode == 1 and result.stdout == b""
     assert result.stderr.decode() == (f"error: cannot attach to the Ray cluster at 127.0.0.1:{port} (nothing answers "
                                       f"at 127.0.0.1:{port}: Connection refused); check the address\n")
+
+
+def test_ray_writes_sqlite_and_parquet_as_local_does(tmp_path, cluster):
+    pytest.importorskip("pyarrow")
+    import sqlite3
+
+    import pyarrow.parquet as pq
+
+    rows = [{"id": f"d{i}", "text": p.read_text(encoding="utf-8"), "date": "2010-05-07"}
+            for i, p in enumerate(sorted(SAMPLES.glob("*.txt")))]
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    got = {}
+    for engine in ("local", "ray"):
+        extra = ["--address", cluster[0], "--workers", "2"] if engine == "ray" else []
+        db, parquet = tmp_path / f"{engine}.db", tmp_path / f"{engine}.parquet"
+        assert factx(dump, "--engine", engine, "-o", db, "-q", *extra).returncode == 0
+        assert factx(dump, "--engine", engine, "-o", parquet, "-q", *extra).returncode == 0
+        records = [r[0] for r in sqlite3.connect(db).execute("SELECT record FROM records ORDER BY rowid")]
+        got[engine] = (records, pq.read_table(parquet).to_pylist())
+    assert got["ray"] == got["local"] and len(got["local"][0]) > 50
