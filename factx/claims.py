@@ -29,6 +29,8 @@ INF = float("inf")
 CLAIMS_TRIED = 16
 # Amounts and measures of an unknown thing are too loose to pair ('would pay out $66 million', 'agreed to
 # pay $3.5 million'); counts and shares without a subject still pair within one article.
+# Units of measure by dimension (generated from pint by tools/pint_units.py): '5 km' and '5,000 metres' meet
+_DIMENSIONS: dict[str, list] = load("units_pint")["units"]
 _NEED_SUBJECT = {"money", "measure", "duration", "age", "other"}
 _WORD = re.compile(r"[a-z0-9][a-z0-9.&'-]*")
 
@@ -53,6 +55,8 @@ def unit_key(figure: dict) -> str | None:
     already written one way: 'kilometres per hour' and 'miles per hour' must not meet on 'hour'), else the
     counted noun's lemma ('soldiers' and 'soldier' are one)."""
     unit = figure.get("unit")
+    if figure.get("kind") == "measure" and unit in _DIMENSIONS:
+        return "dimension: " + _DIMENSIONS[unit][0]  # compared in base units: 5 km and 5,000 metres agree
     if figure.get("kind") in ("money", "percent", "measure") or not unit:
         return unit
     return word_lemma(unit.lower().split()[-1])
@@ -70,12 +74,16 @@ def subject_key(record: dict) -> frozenset[str] | None:
     return _subject_words(subject["text"]) or None if subject else None
 
 
-def interval(figure: dict) -> tuple[float, float]:
-    """The values a figure allows, given its qualifier."""
+def interval(figure: dict, base_units: bool = True) -> tuple[float, float]:
+    """The values a figure allows, given its qualifier; a measure pint knows in base units (metres for km),
+    unless ``base_units`` is False."""
     low, high = figure["low"], figure["high"]
     mod = figure.get("mod")
     if low is None or high is None:
         return (-INF, INF)
+    if base_units and figure.get("kind") == "measure" and figure.get("unit") in _DIMENSIONS:
+        factor = _DIMENSIONS[figure["unit"]][1]
+        low, high = low * factor, high * factor
     if mod == "approx":
         return (low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE))
     if mod == "less_than":
@@ -90,7 +98,7 @@ def interval(figure: dict) -> tuple[float, float]:
 def allows(figure: dict) -> list[float | None]:
     """The range a figure allows, which decides 'agree' ('around 300' allows [240, 360]; 'more than 1,000'
     allows [1000, null]: no upper bound), rounded for people."""
-    return [None if abs(v) == INF else round(v, 6) for v in interval(figure)]
+    return [None if abs(v) == INF else round(v, 6) for v in interval(figure, base_units=False)]
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -227,6 +235,8 @@ def _entry(claim_id: str, members: list[dict], unit: str | None) -> dict | None:
         return None
     ranges = [interval(r["figure"]) for r in members]
     first = members[0]
+    if unit is not None and unit.startswith("dimension: "):
+        unit = first["figure"]["unit"]  # people read the unit as the first figure writes it
     when = next((r["when"] for r in members if r.get("when")), None)
     where = next((r["where"]["text"] for r in members if r.get("where")), None)
     subject = first["subject"]["text"] if first.get("subject") else None

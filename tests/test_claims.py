@@ -39,10 +39,12 @@ def test_fold_what(what, key):
     ({"kind": "count", "unit": "soldier"}, "soldier"),
     ({"kind": "money", "unit": "USD"}, "USD"),
     ({"kind": "percent", "unit": "%"}, "%"),
-    # a unit of measure is compared whole: speeds in km/h and in mph, or energy and speed, never meet on 'hour'
-    ({"kind": "measure", "unit": "kilometres per hour"}, "kilometres per hour"),
-    ({"kind": "measure", "unit": "miles per hour"}, "miles per hour"),
-    ({"kind": "measure", "unit": "kilowatt hours"}, "kilowatt hours"),
+    # a unit of measure is compared by its dimension: speeds in km/h and in mph meet (their values converted),
+    # energy and speed never meet on 'hour'; a unit pint does not read as news does is compared whole
+    ({"kind": "measure", "unit": "kilometres per hour"}, "dimension: meter / second"),
+    ({"kind": "measure", "unit": "miles per hour"}, "dimension: meter / second"),
+    ({"kind": "measure", "unit": "kilowatt hours"}, "dimension: kilogram * meter ** 2 / second ** 2"),
+    ({"kind": "measure", "unit": "tons"}, "tons"),
     ({"kind": "duration", "unit": "years"}, "year"),
     ({"kind": "other", "unit": None}, None),
 ])
@@ -139,3 +141,46 @@ def test_show_picks_an_article_from_jsonl(tmp_path):
     assert result.exit_code == 2 and "pick one with --id" in result.stderr
     result = CliRunner().invoke(app, ["show", str(path), "--id", "zz"])
     assert result.exit_code == 1 and "no article with id 'zz'" in result.stderr
+
+
+def _measure(value, unit):
+    return {"value": value, "low": value, "high": value, "mod": None, "unit": unit, "kind": "measure"}
+
+
+@pytest.mark.parametrize("a, b, agree", [
+    (_measure(5, "kilometres"), _measure(5000, "metres"), True),     # one length, two units
+    (_measure(5, "kilometres"), _measure(9, "miles"), False),
+    (_measure(3, "miles"), _measure(4.83, "kilometres"), True),
+    (_measure(2, "tonnes"), _measure(2000, "kilograms"), True),
+])
+def test_measures_are_compared_in_one_unit(a, b, agree):
+    assert unit_key(a) == unit_key(b)
+    assert overlap(interval(a), interval(b)) is agree
+
+
+def test_units_pint_reads_otherwise_than_news_stay_apart():
+    assert unit_key(_measure(5, "tons")) != unit_key(_measure(5, "tonnes"))   # pint's ton is the US short ton
+    assert unit_key(_measure(5, "kilometres")) != unit_key(_measure(5, "kilograms"))
+
+
+def test_conflicts_see_that_5_km_and_5000_metres_agree(extract):
+    records = extract("Officials said the queue of trucks was 5 km long on Friday.\n\n"
+                      "Police said the queue of trucks was 5,000 metres long on Friday.", "2025-02-24")
+    [claim] = conflicts(records)
+    assert claim["agree"] is True and claim["unit"] == "kilometres"
+    assert [f["allows"] for f in claim["figures"]] == [[4.9, 5.1], [4900, 5100]]   # each in its own unit
+
+
+def test_the_generated_dimensions_match_the_installed_pint():
+    pint = pytest.importorskip("pint")
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("pint_units", root / "tools" / "pint_units.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["pint_units"] = module
+    spec.loader.exec_module(module)
+    expected = json.loads((root / "factx" / "data" / "units_pint.json").read_text())
+    assert module.build() == expected, f"rerun python tools/pint_units.py (pint {pint.__version__})"
