@@ -144,16 +144,16 @@ def process_inputs(inputs: list[str], options: InputOptions, model: str, workers
         return
     quiet = _RayQuiet()
     started_here = False
-    try:
-        with quiet:
+    with quiet:  # until Ray is stopped: its last messages come as it shuts down
+        try:
             started_here = _start(ray, workers, address)
             workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))  # 0: the whole cluster
             yield from _run(ray, sources, options, model, workers, admit, done or Counter(), quiet.release)
-    except ray.exceptions.RayError as exc:
-        raise _failed(exc) from exc
-    finally:
-        if started_here:
-            _stop(ray)
+        except ray.exceptions.RayError as exc:
+            raise _failed(exc) from exc
+        finally:
+            if started_here:
+                _stop(ray)
 
 
 def _failed(exc: Exception) -> RayJobFailed:
@@ -165,15 +165,20 @@ def _failed(exc: Exception) -> RayJobFailed:
 class _RayQuiet:
     """Keep Ray's own output off factx's streams (it stays in Ray's session logs, /tmp/ray/session_latest/logs).
 
-    Ray's Python side prints cluster warnings to ``sys.stdout``, where factx's records go: while Ray runs,
-    ``sys.stdout`` points at stderr (the CLI holds the real stdout). Ray's C++ core logs its start-up chatter
+    Ray's Python side prints cluster warnings and its workers' deaths ('(raylet) A worker died ...') to
+    ``sys.stdout``, where factx's records go: while Ray runs, ``sys.stdout`` is a null sink (the CLI holds the
+    real stdout; factx reports a dead worker in its own words). Ray's C++ core logs its start-up chatter
     straight to file descriptor 2: until the first document comes back, fd 2 goes to /dev/null. From then on
-    stderr is open again, for factx's messages about the documents.
+    stderr is open again, for factx's messages about the documents. Exceptions of Ray's own threads (an
+    actor gone, while factx isolates the document that killed it) are dropped, not printed as tracebacks.
     """
 
     def __enter__(self):
         self.stdout = sys.stdout
-        sys.stdout = sys.stderr
+        self.null = open(os.devnull, "w")
+        sys.stdout = self.null
+        self.excepthook = threading.excepthook
+        threading.excepthook = lambda args: None
         sys.stderr.flush()
         self.saved_fd = os.dup(2)
         null = os.open(os.devnull, os.O_WRONLY)
@@ -190,6 +195,8 @@ class _RayQuiet:
     def __exit__(self, *exc) -> None:
         self.release()
         sys.stdout = self.stdout
+        threading.excepthook = self.excepthook
+        self.null.close()
 
 
 def _run(ray, sources: list[Source], options: InputOptions, model: str, workers: int,
@@ -202,21 +209,103 @@ def _run(ray, sources: list[Source], options: InputOptions, model: str, workers:
         "model": model, "workers": workers, "done": frozenset(key for key, count in done.items() if count > 0),
     }
     rows = _pulled(ray, job) if ray.util.client.ray.is_connected() else _rows(ray, job)
-    for row in rows:
+    consumed = 0  # rows (documents and read errors) back so far, in input order
+    try:
+        for row in rows:
+            first()
+            consumed += 1
+            if row["failure"]:
+                failure = orjson.loads(row["failure"])
+                admit(InputError(failure["name"], failure["detail"], kind=failure["kind"], line=failure["line"]))
+                continue
+            document = _document(row)
+            if not admit(document):
+                continue
+            if row["skipped"]:  # in the resumed output as often as the manifest says, and once more here
+                yield from process([document], model)
+            elif row["error"]:
+                yield Outcome(document, None, str(row["error"]))
+            else:
+                yield Outcome(document, orjson.loads(row["records"]))
+    except (ray.exceptions.RayError, RayJobFailed) as exc:
+        # The dataset gave up: a batch killed its actor on every retry (a poison document: one that exhausts
+        # memory or crashes the process). The documents not yet back are isolated instead of failing the job.
         first()
-        if row["failure"]:
-            failure = orjson.loads(row["failure"])
-            admit(InputError(failure["name"], failure["detail"], kind=failure["kind"], line=failure["line"]))
+        yield from _isolate(ray, sources, options, model, consumed, admit, exc)
+
+
+ISOLATION_WINDOW = 64  # documents read again and extracted at a time once the dataset gave up
+
+
+def _isolate(ray, sources: list[Source], options: InputOptions, model: str, consumed: int, admit: Callable,
+             cause: Exception) -> Iterator[Outcome]:
+    """The documents after the first ``consumed`` rows, read again by the driver and extracted in Ray tasks of
+    ``BATCH`` documents; a batch whose worker dies is split in halves until the document that kills it is
+    found, and that one is a failed document (its error names the cause) while every other goes on."""
+    extract = ray.remote(num_cpus=1, max_retries=0)(_extract_task)
+    items = (item for source in sources for item in read_source(source, options))
+    pending: list[Document] = []
+    for n, item in enumerate(items):
+        if n < consumed:
             continue
-        document = _document(row)
-        if not admit(document):
-            continue
-        if row["skipped"]:  # in the resumed output as often as the manifest says, and once more here
-            yield from process([document], model)
-        elif row["error"]:
-            yield Outcome(document, None, str(row["error"]))
-        else:
-            yield Outcome(document, orjson.loads(row["records"]))
+        if isinstance(item, InputError):
+            yield from _extracted(ray, extract, model, pending, cause)
+            pending = []
+            admit(item)
+        elif admit(item):
+            pending.append(item)
+            if len(pending) >= ISOLATION_WINDOW:
+                yield from _extracted(ray, extract, model, pending, cause)
+                pending = []
+    yield from _extracted(ray, extract, model, pending, cause)
+
+
+def _extracted(ray, extract, model: str, documents: list[Document], cause: Exception) -> Iterator[Outcome]:
+    """Outcomes of ``documents`` in order: batches run in parallel, a batch that crashed its worker is split."""
+    batches = [documents[i:i + BATCH] for i in range(0, len(documents), BATCH)]
+    futures = [extract.remote(model, [_row_of(d) for d in batch]) for batch in batches]
+    for batch, future in zip(batches, futures):
+        yield from _settled(ray, extract, model, batch, future, cause)
+
+
+def _settled(ray, extract, model: str, batch: list[Document], future, cause: Exception) -> Iterator[Outcome]:
+    try:
+        results = ray.get(future)
+    except ray.exceptions.RayError as exc:
+        if len(batch) == 1:
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            yield Outcome(batch[0], None, f"the Ray worker died on this document, every try ({type(exc).__name__}: "
+                                          f"{reason[:200]}); the other documents went on")
+            return
+        half = len(batch) // 2
+        for part in (batch[:half], batch[half:]):
+            yield from _settled(ray, extract, model, part, extract.remote(model, [_row_of(d) for d in part]), cause)
+        return
+    for document, (records, error) in zip(batch, results):
+        yield Outcome(document, None, error) if error else Outcome(document, orjson.loads(records))
+
+
+def _row_of(document: Document) -> tuple:
+    return (document.id, document.text, document.date.isoformat() if document.date else "", document.warning or "",
+            document.title or "")
+
+
+_TASK_NLP: dict = {}  # the model, loaded once per Ray worker process
+
+
+def _extract_task(model: str, rows: list[tuple]) -> list[tuple[str | None, str | None]]:
+    """A Ray task: (records as JSON, error) of each document, with the model the worker loaded once."""
+    from .pipeline import load_model, run
+
+    if model not in _TASK_NLP:
+        _TASK_NLP[model] = load_model(model, freeze=True)
+    documents = [Document(i, t, parse_iso_date(d) if d else None, w or None, title or None)
+                 for i, t, d, w, title in rows]
+    out = []
+    for document, result in run(_TASK_NLP[model], documents):
+        outcome = outcome_of(document, result)
+        out.append((orjson.dumps(outcome.records).decode(), None) if outcome.error is None else (None, outcome.error))
+    return out
 
 
 def _rows(ray, job: dict) -> Iterator[dict]:
@@ -291,8 +380,8 @@ def _configure(ray) -> None:
     # (A repartition step would do it too, but it needs a CPU of its own: with every CPU held by an actor
     # it would never run.)
     context.target_max_block_size = BLOCK_BYTES
-    for name in ("ray", "ray.data"):  # stderr is for factx's own messages
-        logging.getLogger(name).setLevel(logging.ERROR)
+    for name in ("ray", "ray.data"):  # stderr is for factx's own messages (a failed job is one of them)
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _start(ray, workers: int, address: str | None) -> bool:

@@ -159,3 +159,48 @@ def test_ray_writes_sqlite_and_parquet_as_local_does(tmp_path, cluster):
         records = [r[0] for r in sqlite3.connect(db).execute("SELECT record FROM records ORDER BY rowid")]
         got[engine] = (records, pq.read_table(parquet).to_pylist())
     assert got["ray"] == got["local"] and len(got["local"][0]) > 50
+
+
+POISON_COMPONENT = '''
+import os
+if os.environ.get("FACTX_TEST_POISON"):
+    from spacy.language import Language
+
+    @Language.component("factx_test_poison")
+    def factx_test_poison(doc):
+        if "POISON-PILL" in doc.text:
+            os._exit(3)  # what a document that exhausts memory does to its worker: the process is gone
+        return doc
+'''
+
+
+def test_ray_isolates_a_document_that_kills_every_worker_it_touches(tmp_path):
+    """Fault injection: a test-only pipeline component ends its process on a marker text. The job completes,
+    that one document is reported as failed (error file, exit code 1) and every other record is written."""
+    pytest.importorskip("ray")
+    import spacy
+
+    from factx.resources import DEFAULT_MODEL
+
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(POISON_COMPONENT)
+    env = {**os.environ, "PYTHONPATH": str(hooks), "FACTX_TEST_POISON": "1"}
+    model = tmp_path / "poisoned"
+    subprocess.run([sys.executable, "-c", f"import spacy; nlp = spacy.load({DEFAULT_MODEL!r}); "
+                    f"nlp.add_pipe('factx_test_poison', first=True); nlp.to_disk({str(model)!r})"],
+                   env=env, check=True, capture_output=True)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    rows = [{"id": f"d{i}", "text": texts[i % len(texts)]} for i in range(20)]
+    rows[11] = {"id": "poison", "text": "The POISON-PILL document counts 12 cats."}
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    errors = tmp_path / "errors.jsonl"
+    ray = factx(dump, "--engine", "ray", "--workers", "2", "--model", model, "-q", "--errors", errors, env=env)
+    assert ray.returncode == 1, ray.stderr
+    [error] = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert error["id"] == "poison" and error["kind"] == "extraction" and "worker died" in error["message"]
+    clean = tmp_path / "clean.jsonl"
+    clean.write_text("".join(json.dumps(r) + "\n" for r in rows if r["id"] != "poison"), encoding="utf-8")
+    local = factx(clean, "-j", "1", "--model", model, "-q", env=env)
+    assert local.returncode == 0 and ray.stdout == local.stdout and len(local.stdout.splitlines()) > 60
