@@ -88,7 +88,7 @@ def test_dir_shows_the_api():
     (["--jobs", "-1"], "error: --jobs: must be 0 or more (see factx extract --help)"),
     (["--jobs", "x"], "error: --jobs: must be a whole number, e.g. 4 (see factx extract --help)"),
     (["--format", "xml"], "error: --format: 'xml' is not one of the choices; choose one of auto, jsonl, json, csv, "
-                          "table (see factx extract --help)"),
+                          "table, sqlite, parquet (see factx extract --help)"),
     (["--engine", "spark"], "error: --engine: 'spark' is not one of the choices; choose one of local, ray (see factx "
                             "extract --help)"),
     ([], "error: missing INPUT... (see factx extract --help)"),

@@ -73,8 +73,8 @@ def test_dash_output_is_stdout(runner, folder):
 
 
 @pytest.mark.parametrize("name, hint", [
-    ("x.tsv", "name it .jsonl, .json or .csv, or say what to write with --format"),
-    ("x.txt", "name it .jsonl, .json or .csv, or say what to write with --format"),
+    ("x.tsv", "name it .jsonl, .json, .csv, .db or .parquet, or say what to write with --format"),
+    ("x.txt", "name it .jsonl, .json, .csv, .db or .parquet, or say what to write with --format"),
     ("x.csv.gz", "compress on the way out instead: factx extract ... | gzip > x.csv.gz"),
 ])
 def test_an_unknown_extension_is_refused_unless_the_format_is_given(runner, folder, name, hint):

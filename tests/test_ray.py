@@ -191,8 +191,8 @@ def test_ray_isolates_a_document_that_kills_every_worker_it_touches(tmp_path):
                     f"nlp.add_pipe('factx_test_poison', first=True); nlp.to_disk({str(model)!r})"],
                    env=env, check=True, capture_output=True)
     texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
-    rows = [{"id": f"d{i}", "text": texts[i % len(texts)]} for i in range(20)]
-    rows[11] = {"id": "poison", "text": "The POISON-PILL document counts 12 cats."}
+    rows = [{"id": f"d{i}", "text": texts[i % len(texts)]} for i in range(10)]
+    rows[6] = {"id": "poison", "text": "The POISON-PILL document counts 12 cats."}
     dump = tmp_path / "dump.jsonl"
     dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     errors = tmp_path / "errors.jsonl"
@@ -203,4 +203,4 @@ def test_ray_isolates_a_document_that_kills_every_worker_it_touches(tmp_path):
     clean = tmp_path / "clean.jsonl"
     clean.write_text("".join(json.dumps(r) + "\n" for r in rows if r["id"] != "poison"), encoding="utf-8")
     local = factx(clean, "-j", "1", "--model", model, "-q", env=env)
-    assert local.returncode == 0 and ray.stdout == local.stdout and len(local.stdout.splitlines()) > 60
+    assert local.returncode == 0 and ray.stdout == local.stdout and len(local.stdout.splitlines()) > 30
