@@ -213,7 +213,45 @@ def _read_range(handle: IO[bytes], start: int, end: int) -> bytes:
     return handle.read(end - start)
 
 
-class ResumableOutput:
+class ResumeState:
+    """What a resumed output already holds: ``done`` counts the (id, content hash) of its complete documents,
+    ``by_hash`` the id the first run gave each text. Shared by JSON Lines (ResumableOutput) and SQLite."""
+
+    path: Path
+    done: Counter
+    by_hash: dict[str, str]
+    skipped: int
+
+    def should_skip(self, document: Document) -> bool:
+        """True when the output already holds the document's records (each listed document is skipped once).
+
+        Raises ResumeMismatch when the output holds this very text under another id: the run was started
+        from another folder or with other inputs, and going on would write its records a second time.
+        """
+        key = content_key(document)
+        if self.done[key] > 0:
+            self.done[key] -= 1
+            self.skipped += 1
+            return True
+        first_id = self.by_hash.get(key[1])
+        if first_id is not None and first_id != key[0] and self.done[(first_id, key[1])] > 0:
+            raise ResumeMismatch(
+                f"--resume: {self.path} holds this document as '{first_id}', this run names it '{key[0]}'; "
+                "resume from the folder and with the inputs of the first run (or drop --resume to start over)")
+        return False
+
+    def check_settings(self, written) -> None:
+        """Refuse to resume an output written with options that shape records differently (another --kind,
+        --doc-date, model, key option or factx version): its records would mix with this run's."""
+        for key in sorted(set(written) | set(self.settings)):
+            if written.get(key) != self.settings.get(key):
+                raise ResumeMismatch(
+                    f"--resume: {self.path} was written with {_setting(key, written.get(key))}, this run has "
+                    f"{_setting(key, self.settings.get(key))}; resume with the first run's options (or drop "
+                    "--resume to start over)")
+
+
+class ResumableOutput(ResumeState):
     """An output file written per document, with a manifest of the documents whose records are complete.
 
     Each manifest line holds a document's id and content hash, and the byte range of its records in the
@@ -248,8 +286,7 @@ class ResumableOutput:
         self.skipped = 0
 
     def _check_settings(self) -> None:
-        """Refuse to resume an output written with options that shape records differently (another --kind,
-        --doc-date, model, key option or factx version): its records would mix with this run's."""
+        """The manifest's settings line against this run's (a manifest with none is refused)."""
         try:
             with open(self.manifest_path, "rb") as fh:
                 first = fh.readline()
@@ -262,12 +299,7 @@ class ResumableOutput:
         if not isinstance(written, dict):
             raise ResumeMismatch(f"--resume: {self.manifest_path.name} does not say which options wrote "
                                  f"{self.path} (an older factx?); drop --resume to start over")
-        for key in sorted(set(written) | set(self.settings)):
-            if written.get(key) != self.settings.get(key):
-                raise ResumeMismatch(
-                    f"--resume: {self.path} was written with {_setting(key, written.get(key))}, this run has "
-                    f"{_setting(key, self.settings.get(key))}; resume with the first run's options (or drop "
-                    "--resume to start over)")
+        self.check_settings(written)
 
     def _read_manifest(self) -> tuple[Counter, int]:
         """The documents the output proves complete, and where their records end."""
@@ -294,24 +326,6 @@ class ResumableOutput:
         with open(self.manifest_path, "r+b") as fh:
             fh.truncate(valid)
         return done, end
-
-    def should_skip(self, document: Document) -> bool:
-        """True when the output already holds the document's records (each listed document is skipped once).
-
-        Raises ResumeMismatch when the output holds this very text under another id: the run was started
-        from another folder or with other inputs, and going on would write its records a second time.
-        """
-        key = content_key(document)
-        if self.done[key] > 0:
-            self.done[key] -= 1
-            self.skipped += 1
-            return True
-        first_id = self.by_hash.get(key[1])
-        if first_id is not None and first_id != key[0] and self.done[(first_id, key[1])] > 0:
-            raise ResumeMismatch(
-                f"--resume: {self.path} holds this document as '{first_id}', this run names it '{key[0]}'; "
-                "resume from the folder and with the inputs of the first run (or drop --resume to start over)")
-        return False
 
     def rollback(self) -> None:
         """After a failed write (disk full): cut the output back to the last complete document, no torn line."""

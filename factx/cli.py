@@ -266,7 +266,7 @@ def extract(
     date_key: DateKeyOption = "date",
     jobs: JobsOption = 0,
     resume: bool = typer.Option(False, "--resume",
-                                help="With -o FILE (JSON Lines): skip documents already complete in FILE, append the rest."),
+                                help="With -o FILE (JSON Lines or SQLite): skip documents already complete in FILE, append the rest."),
     errors: ErrorsOption = None,
     progress: ProgressOption = None,
     quiet: QuietOption = False,

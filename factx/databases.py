@@ -15,7 +15,7 @@ from pathlib import Path
 
 import orjson
 
-from .batch import ResumeMismatch, _setting, content_key
+from .batch import ResumeState, content_key
 from .errors import FactxError
 from .writers import CSV_COLUMNS, flatten
 
@@ -32,7 +32,7 @@ def _column_type(column: str) -> str:
     return "INTEGER" if column in _INTEGER_COLUMNS else "REAL" if column in _REAL_COLUMNS else "TEXT"
 
 
-class DatabaseOutput:
+class DatabaseOutput(ResumeState):
     """``-o FILE.db``: the records of each document inserted with the document's row in ``documents``;
     both the output (``write``) and its resume state (``should_skip``, ``committed``) for ``Extraction``."""
 
@@ -69,29 +69,11 @@ class DatabaseOutput:
                                 [(k, orjson.dumps(v).decode()) for k, v in sorted(self.settings.items())])
 
     def _read_state(self) -> None:
-        written = {name: orjson.loads(value) for name, value in self.db.execute("SELECT name, value FROM settings")}
-        for key in sorted(set(written) | set(self.settings)):
-            if written.get(key) != self.settings.get(key):
-                raise ResumeMismatch(
-                    f"--resume: {self.path} was written with {_setting(key, written.get(key))}, this run has "
-                    f"{_setting(key, self.settings.get(key))}; resume with the first run's options (or drop "
-                    "--resume to start over)")
+        self.check_settings({name: orjson.loads(value)
+                             for name, value in self.db.execute("SELECT name, value FROM settings")})
         for doc_id, digest in self.db.execute("SELECT id, hash FROM documents ORDER BY seq"):
             self.done[(doc_id, digest)] += 1
             self.by_hash.setdefault(digest, doc_id)
-
-    def should_skip(self, document) -> bool:
-        key = content_key(document)
-        if self.done[key] > 0:
-            self.done[key] -= 1
-            self.skipped += 1
-            return True
-        first_id = self.by_hash.get(key[1])
-        if first_id is not None and first_id != key[0] and self.done[(first_id, key[1])] > 0:
-            raise ResumeMismatch(
-                f"--resume: {self.path} holds this document as '{first_id}', this run names it '{key[0]}'; "
-                "resume from the folder and with the inputs of the first run (or drop --resume to start over)")
-        return False
 
     def write(self, records: list[dict]) -> bytes:
         rows = []
