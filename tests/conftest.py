@@ -30,6 +30,22 @@ def extract(nlp):
     return extract_text
 
 
+@pytest.fixture
+def runner():
+    """A Click runner for the CLI, in process."""
+    from typer.testing import CliRunner
+
+    return CliRunner()
+
+
+def write_texts(folder: Path, articles: list[str]) -> Path:
+    """A folder of one .txt file per article (a0.txt, a1.txt, ...), each ending with a line break."""
+    folder.mkdir()
+    for i, text in enumerate(articles):
+        (folder / f"a{i}.txt").write_text(text + "\n")
+    return folder
+
+
 def figure_at(records: list[dict], text: str) -> dict:
     """The record whose figure text is ``text`` (fails clearly when absent)."""
     for record in records:

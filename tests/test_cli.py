@@ -5,7 +5,6 @@ import json
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
 from factx import __version__
 from factx.cli import app
@@ -29,11 +28,6 @@ RECORD = {
                    "when": {"rule": "time of its clause", "carried_from": None},
                    "where": {"rule": "own sentence", "carried_from": None}},
 }
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 def lines(output: str) -> list[dict]:

@@ -4,18 +4,12 @@ takes several inputs."""
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from factx.cli import app
 
 KURSK = ("The ministry said 300 soldiers were killed in Kursk on Friday.\n\n"
          "Officials in Kyiv said 4,000 soldiers were killed in Kursk on Friday.\n\n"
          "The ministry said the repairs cost $5 million.")
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ import json
 import sqlite3
 
 import pytest
-from typer.testing import CliRunner
+
+from conftest import write_texts
 
 from factx.cli import app
 
@@ -17,17 +18,8 @@ ARTICLES = [
 
 
 @pytest.fixture
-def runner():
-    return CliRunner()
-
-
-@pytest.fixture
 def texts(tmp_path):
-    folder = tmp_path / "texts"
-    folder.mkdir()
-    for i, text in enumerate(ARTICLES):
-        (folder / f"a{i}.txt").write_text(text + "\n")
-    return folder
+    return write_texts(tmp_path / "texts", ARTICLES)
 
 
 def jsonl(runner, *args) -> list[dict]:

@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pytest
-from typer.testing import CliRunner
 
 from factx.batch import ResumableOutput
 from factx.cli import app
@@ -13,11 +12,6 @@ from factx.inputs import Document
 from factx.writers import JsonlWriter
 
 GOOD = "Officials said 4,000 soldiers were sent to the front.\n"
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 def invoke(runner, *args, **kwargs):

@@ -2,16 +2,10 @@
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from factx.cli import app
 
 TEXT = "Police said 12 people were hurt and $5 million was lost on Monday.\n"
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture

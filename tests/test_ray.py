@@ -178,7 +178,6 @@ def test_ray_isolates_a_document_that_kills_every_worker_it_touches(tmp_path):
     """Fault injection: a test-only pipeline component ends its process on a marker text. The job completes,
     that one document is reported as failed (error file, exit code 1) and every other record is written."""
     pytest.importorskip("ray")
-    import spacy
 
     from factx.resources import DEFAULT_MODEL
 
