@@ -52,7 +52,17 @@ class _Commands(TyperGroup):
 
 
 class _Command(TyperCommand):
-    """A factx command: its usage line reads 'factx extract [OPTIONS] INPUT...', not '{INPUT}...'."""
+    """A factx command: its usage line reads 'factx extract [OPTIONS] INPUT...', not '{INPUT}...', and its
+    arguments are listed as 'INPUT...', not 'INPUT <list[str]>'."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if param.param_type_name == "argument":
+                # Typer's Python type name ('<list[str]>') says nothing to a reader: 'INPUT...' does
+                name = (param.metavar or param.name.upper()) + ("..." if param.nargs != 1 else "")
+                param.display_type_rich = lambda ctx: None
+                param._rich_display_name = lambda name=name: name
 
     def collect_usage_pieces(self, ctx) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
@@ -161,6 +171,15 @@ class Format(str, enum.Enum):
     table = "table"
     sqlite = "sqlite"
     parquet = "parquet"
+
+
+class TextFormat(str, enum.Enum):
+    """The formats of show and conflicts: streams of text, no database."""
+    auto = "auto"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    table = "table"
 
 
 def _version(value: bool) -> None:
@@ -533,8 +552,8 @@ def show(
     text_key: TextKeyOption = "text",
     id_key: IdKeyOption = "id",
     date_key: DateKeyOption = "date",
-    output_format: Format = typer.Option(Format.auto, "--format", "-f",
-                                         help="auto or table: the article and its records for people; jsonl, "
+    output_format: TextFormat = typer.Option(TextFormat.auto, "--format", "-f",
+                                             help="auto or table: the article and its records for people; jsonl, "
                                               "json, csv: its records as extract writes them."),
 ) -> None:
     """Show each article with its figures highlighted and numbered, and the table of its records.
@@ -567,7 +586,7 @@ def show(
     results, failed = _collect(run_documents(chosen, model=model, jobs=1))
     failed += len(problems)
     for document, records in results:
-        if output_format in (Format.auto, Format.table):
+        if output_format in (TextFormat.auto, TextFormat.table):
             render(article_view(document.id, document.text, records), sys.stdout)
         else:
             writer = WRITERS[output_format.value](sys.stdout.buffer)
@@ -580,9 +599,9 @@ def show(
 def conflicts(
     inputs: List[str] = typer.Argument(..., metavar="INPUT", help="The same inputs as extract, across documents too."),
     doc_date: DocDateOption = None,
-    output_format: Format = typer.Option(Format.auto, "--format", "-f",
-                                         help="auto: from -o's extension (.csv, .json, .jsonl), else tables on a "
-                                              "terminal and JSON Lines when piped."),
+    output_format: TextFormat = typer.Option(TextFormat.auto, "--format", "-f",
+                                             help="auto: from -o's extension (.csv, .json, .jsonl), else tables on "
+                                                  "a terminal and JSON Lines when piped."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
                                           help="Write the claims to this file instead of stdout."),
     model: ModelOption = DEFAULT_MODEL,
@@ -615,10 +634,10 @@ def conflicts(
                            doc_date=_parse_date(doc_date))
     output = _stdout_if_dash(output)
     _refuse_overwriting_inputs(inputs, options, output=output, errors=errors)
-    fmt = _output_format(output_format, output)
-    if fmt == "table" and output is not None:
-        raise typer.BadParameter("tables are for the terminal; name the file .jsonl, .json or .csv",
-                                 param_hint="--output")
+    fmt = _output_format(Format(output_format.value), output)
+    if output is not None and fmt in ("table", "sqlite", "parquet"):
+        raise typer.BadParameter(f"conflicts writes its claims as text, not {fmt}; name the file .jsonl, .json "
+                                 "or .csv", param_hint="--output")
     results, counts = _gather(inputs, options, model=model, jobs=jobs, engine=engine, address=address,
                               workers=workers, kinds=kinds, errors=errors, progress=progress, quiet=quiet)
     records = [r for _, recs in results for r in recs]

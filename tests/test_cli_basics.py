@@ -96,3 +96,18 @@ def test_dir_shows_the_api():
 def test_usage_errors_in_factx_s_words(args, message):
     result = CliRunner().invoke(app, ["extract", *args] + (["-"] if args else []), input="12 people.\n")
     assert (result.exit_code, result.stderr) == (2, message + "\n")
+
+
+@pytest.mark.parametrize("command, row", [(["extract"], "  INPUT...  Text files"), (["show"], "  INPUT...  Text files"),
+                                          (["conflicts"], "  INPUT...  The same inputs")])
+def test_arguments_are_listed_as_people_write_them(command, row):
+    lines = CliRunner().invoke(app, [*command, "--help"]).stdout.splitlines()
+    assert any(line.startswith(row) for line in lines) and not any("<list[str]>" in line for line in lines)
+
+
+def test_show_and_conflicts_write_text_formats_only(tmp_path):
+    result = CliRunner().invoke(app, ["show", "-", "--format", "sqlite"], input="12 people.")
+    assert result.exit_code == 2 and "choose one of auto, jsonl, json, csv, table (see" in result.stderr
+    result = CliRunner().invoke(app, ["conflicts", "-", "-o", str(tmp_path / "claims.db")], input="12 people.")
+    assert result.exit_code == 2
+    assert "conflicts writes its claims as text, not sqlite; name the file .jsonl, .json or .csv" in result.stderr
