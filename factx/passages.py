@@ -239,9 +239,13 @@ def _index_place(record: RecordDict, sentence: tuple[int, int], text: str) -> No
     named = [m for m in _INDEX_RE.finditer(text, sentence[0], record["figure"]["start"])]
     if not named:
         return
-    mention = next((m for m in country_mentions(text)[2].get(_INDEX_COUNTRIES[named[-1].group(0)], [])
-                    if _names_a_market(m, text)), None)
+    country = _INDEX_COUNTRIES[named[-1].group(0)]
+    mention = next((m for m in country_mentions(text)[2].get(country, []) if _names_a_market(m, text)), None)
     if mention is None:
+        if record["where"] is not None and record["where"].get("country") not in (None, country):
+            # 'U.S. stocks slid. The Dax lost 1.75%.': another country's place is not the Dax's
+            record["where"] = None
+            record["provenance"]["where"] = OriginDict(rule=None, carried_from=None)
         return
     record["where"] = dict(mention)
     record["provenance"]["where"] = OriginDict(rule="index's country",

@@ -226,7 +226,9 @@ def test_provenance_names_the_rule_that_found_the_time(extract, text, figure, ru
     # the country named for something else is not the market's; another country's index takes none of it
     ("The US economy is recovering, said a US bank chief.\nTraders were calm.\nThe Dow rose 1.7%.", "1.7%", None),
     ("U.S. stocks slid.\nThe Dax lost 1.75%.", "1.75%", None),
-    ("U.S. stocks slid.\nOil rose to $90 a barrel after the Dow opened.", "$90", None),   # not a figure of the index
+    ("U.S. stocks slid.\nTraders were calm.\nOil rose to $90 a barrel after the Dow opened.", "$90", None),  # no index figure
+    # a place carried from the sentence before is not that of another country's index
+    ("U.S. stocks slid on Monday.\nThe Dax lost 1.75%.", "1.75%", None),
 ])
 def test_an_index_s_figures_are_about_its_market(extract, text, figure, expected):
     record = figure_at(extract(text), figure)
