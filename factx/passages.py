@@ -99,7 +99,6 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
     place: tuple[dict, tuple[int, int], int] | None = None  # the paragraph's last place, its sentence, paragraph
     breaks = [m.start() for m in re.finditer(r"\n+", text)]  # a run of line breaks is one paragraph break
     polls = _named_polls(text, records, sentences)
-    population = polled_population(text)
     main = None  # the article's poll: the first one a figure's own sentence names
     for record, sentence in zip(records, sentences):
         while polls and polls[0][0][0] < sentence[0]:
@@ -123,25 +122,24 @@ def carry_sources(records: list[RecordDict], sentences: list[tuple[int, int]], t
             _carry(record, results.who, results.cue, "results passage", sentence_mention(text, *results.sentence))
         if passage.poll and record["who"] is not None and passage.who is not None \
                 and record["who"]["name"] == passage.who["name"]:
-            _poll_place(passage, record, sentence, text, population)
+            _poll_place(passage, record, sentence, text)
         place = _paragraph_place(record, sentence, paragraph, place, text)
         _index_place(record, sentence, text)
         _exchange_place(record, sentence, text)
 
 
-def _poll_place(passage: _Passage, record: RecordDict, sentence: tuple[int, int], text: str,
-                population: tuple[dict, tuple[int, int]] | None = None) -> None:
+def _poll_place(passage: _Passage, record: RecordDict, sentence: tuple[int, int], text: str) -> None:
     """A poll's findings are about the population it asked: the state or country its passage names first
     ('registered voters in Pennsylvania', 'a national poll of Americans'), else the one the document's polls
-    are named for (``population``: 'the Texas poll', 'a national poll'), is the place of its later findings
+    are named for (``polled_population``: 'the Texas poll', 'a national poll'), is the place of its later findings
     that name none."""
     where = record["where"]
     if where is not None:
         if passage.place is None and record["provenance"]["where"]["carried_from"] is None and _names_a_population(where):
             passage.place = (where, sentence)
         return
-    if passage.place is None and population is not None:
-        passage.place = population
+    if passage.place is None:
+        passage.place = polled_population(text)  # read only for an article with a poll's findings
     if passage.place is not None:
         record["where"] = dict(passage.place[0])
         record["provenance"]["where"] = OriginDict(rule="poll passage", carried_from=sentence_mention(text, *passage.place[1]))
@@ -157,6 +155,7 @@ _NATIONAL_POLL_RE = re.compile(r"(?i)\b(?:national|nationwide|nationally[ \u00a0
 _COUNTRY_WORDS_RE = re.compile(r"(?=\b(U\.S\.|U\.K\.|[A-Z]{2,3}\b|[A-Z][a-z]+[ \u00a0][A-Z][a-z]+\b|[A-Z][a-z]+\b))")
 
 
+@functools.lru_cache(maxsize=8)
 def polled_population(text: str) -> tuple[dict, tuple[int, int]] | None:
     """The one state or country a document's polls are named for ('Cruz and Trump tied in Texas poll', 'a
     Pennsylvania survey'), else, for a 'statewide poll' or one of 'voters in the state', the state the
@@ -173,54 +172,32 @@ def polled_population(text: str) -> tuple[dict, tuple[int, int]] | None:
         return _where(name, "GPE", start), _sentence_around(text, start)
     if places:
         return None
-    if _STATE_POLL_RE.search(text):
-        regions = region_mentions(text)
-        if regions:
-            name = max(regions, key=lambda n: len(regions[n]))
-            return regions[name][0], _sentence_around(text, regions[name][0]["start"])
-    if not _NATIONAL_POLL_RE.search(text):
+    countries, regions = place_mentions(text)
+    named = regions if _STATE_POLL_RE.search(text) and regions else countries if _NATIONAL_POLL_RE.search(text) else {}
+    if not named:
         return None
-    counts, first, _ = country_mentions(text)
-    if not counts:
-        return None
-    code = max(counts, key=counts.get)
-    return first[code], _sentence_around(text, first[code]["start"])
+    first = named[max(named, key=lambda key: len(named[key]))][0]  # the one the article names most
+    return first, _sentence_around(text, first["start"])
 
 
 @functools.lru_cache(maxsize=8)
-def region_mentions(text: str) -> dict[str, list[dict]]:
-    """Every mention of each state or region the gazetteer knows ('Pennsylvania', 'New South Wales')."""
-    found: dict[str, list[dict]] = {}
-    for m in _COUNTRY_WORDS_RE.finditer(text):
-        word = m.group(1)
-        known = gazetteer().get(word.lower())
-        if known is None and " " in word:
-            word = word.split()[0]
-            known = gazetteer().get(word.lower())
-        if known is not None and known[0] == RANK_REGION:
-            found.setdefault(word, []).append(_where(word, "GPE", m.start(1), known[1]))
-    return found
-
-
-@functools.lru_cache(maxsize=8)
-def country_mentions(text: str) -> tuple[dict[str, int], dict[str, dict], dict[str, list[dict]]]:
-    """How often the text names each country (by its name, an alias or its people: 'Americans', 'U.S.'), its
-    first mention as a place, and every mention."""
-    counts, first, every = {}, {}, {}
+def place_mentions(text: str) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """Every mention of each country (by its code; by its name, an alias or its people: 'Americans',
+    'U.S.') and of each state or region (by its name: 'Pennsylvania', 'New South Wales'), in text order."""
+    countries: dict[str, list[dict]] = {}
+    regions: dict[str, list[dict]] = {}
     for m in _COUNTRY_WORDS_RE.finditer(text):
         word = m.group(1)
         if " " in word and gazetteer().get(word.lower()) is None:
-            word = word.split()[0]  # 'American Airlines' stays two words; 'In American' is 'In' here
-        code = DEMONYMS.get(word)
+            word = word.split()[0]  # 'United States' stays two words; 'In American' is 'In' here
         known = gazetteer().get(word.lower())
-        if code is None and known is not None and known[0] == RANK_COUNTRY:
-            code = known[1]
+        code = DEMONYMS.get(word) or (known[1] if known is not None and known[0] == RANK_COUNTRY else None)
         if code:
-            counts[code] = counts.get(code, 0) + 1
             label = "GPE" if known is not None and known[0] == RANK_COUNTRY else "NORP"
-            every.setdefault(code, []).append(_where(word, label, m.start(1), code))
-            first.setdefault(code, every[code][0])
-    return counts, first, every
+            countries.setdefault(code, []).append(_where(word, label, m.start(1), code))
+        elif known is not None and known[0] == RANK_REGION:
+            regions.setdefault(word, []).append(_where(word, "GPE", m.start(1), known[1]))
+    return countries, regions
 
 
 _INDEX_COUNTRIES: dict[str, str] = load("places")["index_countries"]
@@ -240,7 +217,7 @@ def _index_place(record: RecordDict, sentence: tuple[int, int], text: str) -> No
     if not named:
         return
     country = _INDEX_COUNTRIES[named[-1].group(0)]
-    mention = next((m for m in country_mentions(text)[2].get(country, []) if _names_a_market(m, text)), None)
+    mention = next((m for m in place_mentions(text)[0].get(country, []) if _names_a_market(m, text)), None)
     if mention is None:
         if record["where"] is not None and record["where"].get("country") not in (None, country):
             # 'U.S. stocks slid. The Dax lost 1.75%.': another country's place is not the Dax's
