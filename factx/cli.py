@@ -60,18 +60,21 @@ class _Command(TyperCommand):
         for param in self.params:
             if param.param_type_name == "argument":
                 # Typer's Python type name ('<list[str]>') says nothing to a reader: 'INPUT...' does
-                name = (param.metavar or param.name.upper()) + ("..." if param.nargs != 1 else "")
                 param.display_type_rich = lambda ctx: None
-                param._rich_display_name = lambda name=name: name
+                param._rich_display_name = lambda name=_argument_name(param): name
 
     def collect_usage_pieces(self, ctx) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
         for param in self.get_params(ctx):
             if param.param_type_name == "argument":
-                name = (param.metavar or param.name).upper()
-                name += "..." if param.nargs != 1 else ""
+                name = _argument_name(param)
                 pieces.append(name if param.required else f"[{name}]")
         return pieces
+
+
+def _argument_name(param) -> str:
+    """'INPUT...' for a list of inputs, 'INPUT' for one."""
+    return (param.metavar or param.name).upper() + ("..." if param.nargs != 1 else "")
 
 
 def _usage_message(exc: UsageError) -> str:
